@@ -1,0 +1,42 @@
+package io.undersign.controlplane.api;
+
+/**
+ * A refusal the client can act on. {@link ProblemMappers} turns it into RFC 9457 problem+json;
+ * {@link #field} names the request field at fault, when there is one.
+ */
+public class DomainException extends RuntimeException {
+
+    public enum Kind {
+        BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), UNPROCESSABLE(422);
+
+        public final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+    }
+
+    private final Kind kind;
+    private final String type;
+    private final String field;
+
+    public DomainException(Kind kind, String type, String field, String detail) {
+        super(detail);
+        this.kind = kind;
+        this.type = type;
+        this.field = field;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Short slug naming the problem type, e.g. {@code tenant-not-found}. */
+    public String type() {
+        return type;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,54 @@
+package io.undersign.controlplane.audit;
+
+import io.undersign.controlplane.api.ValidationException;
+import io.undersign.controlplane.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("/api/v1/audit")
+public class AuditResource {
+
+    public record Entry(long id, Instant at, String actor, String action, String tenantId, String requestId,
+            String outcome, String detail) {
+    }
+
+    /** Newest first; pass {@code nextBefore} as {@code before} for older entries. */
+    public record Page(List<Entry> items, Long nextBefore) {
+    }
+
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed(Role.OPERATOR_NAME)
+    public Page search(@QueryParam("tenant") String tenant, @QueryParam("actor") String actor,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new ValidationException("limit", "limit must be between 1 and 500");
+        }
+        List<Entry> items = audit.search(tenant, actor, instant("from", from), instant("to", to), before, limit).stream()
+                .map(e -> new Entry(e.id, e.at, e.actor, e.action, e.tenantId, e.requestId, e.outcome, e.detail))
+                .toList();
+        Long next = items.size() == limit ? items.get(items.size() - 1).id() : null;
+        return new Page(items, next);
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, field + " must be an ISO-8601 instant such as 2026-11-29T10:00:00Z");
+        }
+    }
+}

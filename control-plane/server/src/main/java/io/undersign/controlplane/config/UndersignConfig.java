@@ -1,0 +1,133 @@
+package io.undersign.controlplane.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of the control plane, under the {@code undersign.} prefix. */
+@ConfigMapping(prefix = "undersign")
+public interface UndersignConfig {
+
+    /** Which driver set provisions tenants: {@code local} (this machine) or {@code aws}. */
+    @WithDefault("local")
+    String driver();
+
+    /** Where the control plane keeps broker data, runtime logs and offboarding exports. */
+    Path dataDir();
+
+    /** DNS zone under which tenant host names are made: {@code <app>.<tenant>.<zone>}. */
+    @WithDefault("localhost")
+    String zone();
+
+    /** The application label in tenant host names. */
+    @WithDefault("uw")
+    String appName();
+
+    /** Regions a tenant may be placed in. */
+    @WithDefault("local,eu-west-1,eu-central-1,us-east-1,us-west-2")
+    List<String> regions();
+
+    /** TLS policy a tenant gets unless it asks for another. */
+    @WithDefault("ELBSecurityPolicy-TLS13-1-2-Res-2021-06")
+    String defaultTlsPolicy();
+
+    /** An admin token to make sure exists at start (the local platform writes it to ~/.undersign/config). */
+    Optional<String> bootstrapAdminToken();
+
+    Operations operations();
+
+    Secrets secrets();
+
+    Broker broker();
+
+    Edge edge();
+
+    Runtime runtime();
+
+    Local local();
+
+    interface Operations {
+        /** Attempts a step gets before its operation is marked FAILED. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** First retry delay; doubles on each further attempt. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+
+        /** How often a running worker proves it is alive; four missed beats and another worker takes over. */
+        @WithDefault("2s")
+        Duration heartbeat();
+
+        /** How often idle workers look for due work (new work also wakes them at once). */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** Steps run in parallel across operations. */
+        @WithDefault("8")
+        int workerThreads();
+    }
+
+    interface Secrets {
+        /** File holding the 256-bit master key (created 0600 on first use). */
+        Path masterKeyFile();
+    }
+
+    interface Broker {
+        /** Run the embedded ActiveMQ broker tenant runtimes connect to (local driver). */
+        @WithDefault("true")
+        boolean embedded();
+
+        /** OpenWire listener of the embedded broker. */
+        @WithDefault("tcp://127.0.0.1:61616")
+        String bindUrl();
+
+        /** Broker URL handed to tenant runtimes. */
+        @WithDefault("failover:(tcp://127.0.0.1:61616)?maxReconnectAttempts=-1&initialReconnectDelay=100")
+        String clientUrl();
+    }
+
+    interface Edge {
+        /** Run the local edge (host-name routing to tenant runtimes). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("8088")
+        int port();
+    }
+
+    interface Runtime {
+        /** The tenant runtime's fast-jar launcher. */
+        Path jar();
+
+        /** JVM options for each tenant runtime; tuned for density (RSS under 200 MB). */
+        @WithDefault("-Xms16m,-Xmx64m,-Xss512k,-XX:+UseSerialGC,-XX:MaxMetaspaceSize=96m,-XX:ReservedCodeCacheSize=32m,-XX:TieredStopAtLevel=1,-XX:CICompilerCount=1,-XX:MaxDirectMemorySize=32m,-Djava.net.preferIPv4Stack=true")
+        List<String> jvmOptions();
+
+        /** How long a new runtime may take to answer its health check. */
+        @WithDefault("90s")
+        Duration startTimeout();
+
+        /** The java executable used to start runtimes. */
+        Optional<Path> javaHome();
+    }
+
+    interface Local {
+        /** JDBC URL of the MySQL server that holds tenant databases (admin rights needed). */
+        String mysqlUrl();
+
+        /** Admin user on that server. */
+        @WithDefault("root")
+        String mysqlAdminUser();
+
+        /** Admin password on that server. */
+        @WithDefault("")
+        Optional<String> mysqlAdminPassword();
+    }
+}

@@ -1,0 +1,25 @@
+package io.undersign.controlplane.driver;
+
+import io.undersign.controlplane.tenant.TenantSpec;
+import java.util.Map;
+
+/** Makes (and on offboarding removes) a tenant's silo: its database, users and broker access. */
+public interface StackProvisioner {
+
+    /** Idempotent: re-running finds and reuses what an earlier run made. Returns names, never secrets. */
+    Map<String, String> provision(TenantSpec tenant) throws Exception;
+
+    /** Idempotent: removing what is already gone succeeds. */
+    Map<String, String> destroy(TenantSpec tenant) throws Exception;
+
+    /** How the tenant's own code reaches its database (with the tenant's credentials). */
+    TenantConnection connection(TenantSpec tenant);
+
+    record TenantConnection(String jdbcUrl, String user, String password, String brokerUrl,
+            String brokerUser, String brokerPassword) {
+        @Override
+        public String toString() {
+            return "TenantConnection[" + jdbcUrl + ", " + user + ", " + brokerUrl + ", " + brokerUser + "]";
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.undersign.controlplane.driver.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.DataExporter;
+import io.undersign.controlplane.driver.StackProvisioner;
+import io.undersign.controlplane.tenant.TenantSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Exports every table of the tenant's database as JSON lines into one zip, read as the tenant's own
+ * user. Written to a temporary file and moved into place, so a crash never leaves half an export.
+ */
+@ApplicationScoped
+public class LocalDataExporter implements DataExporter {
+
+    @Inject
+    StackProvisioner provisioner;
+
+    @Inject
+    MysqlServer mysql;
+
+    @Inject
+    UndersignConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public Map<String, String> export(TenantSpec tenant) throws Exception {
+        StackProvisioner.TenantConnection connection = provisioner.connection(tenant);
+        Path dir = config.dataDir().resolve("exports").resolve(tenant.id());
+        Files.createDirectories(dir);
+        Path target = dir.resolve("export.zip");
+        Path partial = Files.createTempFile(dir, "export", ".partial");
+        long rows = 0;
+        int tables;
+        try (Connection c = mysql.as(null, connection.user(), connection.password());
+                OutputStream out = Files.newOutputStream(partial);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            c.setCatalog(io.undersign.controlplane.tenant.TenantNames.database(tenant.id()));
+            List<String> names = tables(c);
+            tables = names.size();
+            for (String table : names) {
+                zip.putNextEntry(new ZipEntry(table + ".jsonl"));
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM `" + table + "`")) {
+                    ResultSetMetaData meta = r.getMetaData();
+                    while (r.next()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            Object value = r.getObject(i);
+                            row.put(meta.getColumnLabel(i), value == null || value instanceof Number || value instanceof Boolean
+                                    ? value : value.toString());
+                        }
+                        zip.write(json.writeValueAsString(row).getBytes(StandardCharsets.UTF_8));
+                        zip.write('\n');
+                        rows++;
+                    }
+                }
+                zip.closeEntry();
+            }
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return Map.of("file", target.toString(), "tables", String.valueOf(tables), "rows", String.valueOf(rows));
+    }
+
+    private static List<String> tables(Connection c) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (ResultSet r = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+            while (r.next()) {
+                names.add(r.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,61 @@
+package io.undersign.controlplane.driver.local;
+
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.PublicEndpointProbe;
+import io.undersign.controlplane.tenant.TenantSpec;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Calls the tenant's health check through the local edge by its public host names. Java cannot
+ * resolve {@code *.localhost}, so it connects to the edge's address and sends the Host header.
+ */
+@ApplicationScoped
+public class LocalEdgeProbe implements PublicEndpointProbe {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    UndersignConfig config;
+
+    @Override
+    public Map<String, String> verify(TenantSpec tenant) throws Exception {
+        HttpClient client = vertx.createHttpClient();
+        try {
+            Map<String, String> outputs = new LinkedHashMap<>();
+            for (String host : new String[] {tenant.interviewHost(), tenant.apiHost()}) {
+                int status = status(client, host);
+                if (status != 200) {
+                    throw new IllegalStateException("http://" + host + ":" + config.edge().port() + "/q/health/ready answered " + status);
+                }
+                outputs.put(host, "healthy");
+            }
+            return outputs;
+        } finally {
+            client.close();
+        }
+    }
+
+    private int status(HttpClient client, String host) throws Exception {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setServer(SocketAddress.inetSocketAddress(config.edge().port(), config.edge().host()))
+                .setHost(host)
+                .setPort(config.edge().port())
+                .setURI("/q/health/ready")
+                .setTimeout(5000);
+        return client.request(options)
+                .compose(request -> request.send())
+                .map(response -> response.statusCode())
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,160 @@
+package io.undersign.controlplane.driver.local;
+
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.RuntimeDeployer;
+import io.undersign.controlplane.driver.StackProvisioner;
+import io.undersign.controlplane.edge.RouteTable;
+import io.undersign.controlplane.runtime.RuntimeInstances;
+import io.undersign.controlplane.tenant.TenantSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs each tenant runtime as its own JVM on this machine. Credentials travel in the child's
+ * environment, never on its command line. A runtime outlives a crashed control plane; the next
+ * deploy adopts it when healthy, else replaces it, so there is never a second one.
+ */
+@ApplicationScoped
+public class LocalRuntimeDeployer implements RuntimeDeployer {
+    private static final Logger LOG = Logger.getLogger(LocalRuntimeDeployer.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    @Inject
+    UndersignConfig config;
+
+    @Inject
+    StackProvisioner provisioner;
+
+    @Inject
+    RuntimeInstances instances;
+
+    @Inject
+    RouteTable routes;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Override
+    public Map<String, String> deploy(TenantSpec tenant) throws Exception {
+        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id());
+        if (running.isPresent()) {
+            RuntimeProcesses.Found found = running.get();
+            if (waitHealthy(found.process(), found.port(), config.runtime().startTimeout())) {
+                instances.record(tenant.id(), found.process().pid(), found.port());
+                routes.reload();
+                return outputs(found.process().pid(), found.port(), "adopted");
+            }
+            LOG.warnf("Tenant %s runtime (pid %d) is not healthy; replacing it", tenant.id(), found.process().pid());
+            terminate(found.process());
+        }
+        int port = freePort();
+        Process process = start(tenant, port);
+        instances.record(tenant.id(), process.pid(), port);
+        if (!waitHealthy(process.toHandle(), port, config.runtime().startTimeout())) {
+            terminate(process.toHandle());
+            throw new IllegalStateException("runtime did not become healthy within " + config.runtime().startTimeout().toSeconds()
+                    + " s; see " + logFile(tenant.id()));
+        }
+        routes.reload();
+        return outputs(process.pid(), port, "started");
+    }
+
+    @Override
+    public Map<String, String> stop(TenantSpec tenant) throws Exception {
+        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id());
+        running.ifPresent(found -> terminate(found.process()));
+        instances.forget(tenant.id());
+        routes.reload();
+        return Map.of("stopped", running.map(f -> String.valueOf(f.process().pid())).orElse("none running"));
+    }
+
+    private Process start(TenantSpec tenant, int port) throws IOException {
+        StackProvisioner.TenantConnection connection = provisioner.connection(tenant);
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(config.runtime().jvmOptions());
+        command.addAll(RuntimeProcesses.markerArgs(tenant.id(), port));
+        command.add("-jar");
+        command.add(config.runtime().jar().toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("UNDERSIGN_TENANT_ID", tenant.id());
+        env.put("UNDERSIGN_TENANT_DISPLAY_NAME", tenant.displayName());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", connection.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", connection.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", connection.password());
+        env.put("UNDERSIGN_BROKER_URL", connection.brokerUrl());
+        env.put("UNDERSIGN_BROKER_USERNAME", connection.brokerUser());
+        env.put("UNDERSIGN_BROKER_PASSWORD", connection.brokerPassword());
+        Path log = logFile(tenant.id());
+        Files.createDirectories(log.getParent());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process = builder.start();
+        LOG.infof("Started runtime of tenant %s: pid %d, port %d", tenant.id(), process.pid(), port);
+        return process;
+    }
+
+    private Path logFile(String tenantId) {
+        return config.dataDir().resolve("runtimes").resolve(tenantId).resolve("runtime.log");
+    }
+
+    private String javaExecutable() {
+        return config.runtime().javaHome().map(h -> h.resolve("bin/java").toString())
+                .orElseGet(() -> ProcessHandle.current().info().command().orElse("java"));
+    }
+
+    private boolean waitHealthy(ProcessHandle process, int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return false;
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static void terminate(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception stillRunning) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Map<String, String> outputs(long pid, int port, String how) {
+        return Map.of("pid", String.valueOf(pid), "port", String.valueOf(port), "runtime", how);
+    }
+}

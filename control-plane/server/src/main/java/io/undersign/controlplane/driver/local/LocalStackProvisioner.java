@@ -1,0 +1,85 @@
+package io.undersign.controlplane.driver.local;
+
+import io.undersign.controlplane.broker.BrokerAccounts;
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.StackProvisioner;
+import io.undersign.controlplane.secret.Passwords;
+import io.undersign.controlplane.secret.SecretStore;
+import io.undersign.controlplane.tenant.TenantNames;
+import io.undersign.controlplane.tenant.TenantSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * A silo on this machine: database {@code tenant_<id>} with a user granted on it alone, and a
+ * broker user confined (by {@code TenantAuthorizationMap}) to {@code undersign.<id>.>}.
+ * Passwords are generated once and kept in the secret store, so every re-run converges.
+ */
+@ApplicationScoped
+public class LocalStackProvisioner implements StackProvisioner {
+
+    @Inject
+    MysqlServer mysql;
+
+    @Inject
+    SecretStore secrets;
+
+    @Inject
+    BrokerAccounts brokerAccounts;
+
+    @Inject
+    UndersignConfig config;
+
+    @Override
+    public Map<String, String> provision(TenantSpec tenant) throws Exception {
+        String database = TenantNames.database(tenant.id());
+        String user = TenantNames.databaseUser(tenant.id());
+        String dbPassword = secrets.getOrCreate(TenantNames.dbPasswordSecret(tenant.id()), Passwords::generate);
+        String brokerPassword = secrets.getOrCreate(TenantNames.brokerPasswordSecret(tenant.id()), Passwords::generate);
+        try (Connection c = mysql.admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            try (PreparedStatement create = c.prepareStatement("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY ?");
+                    PreparedStatement alter = c.prepareStatement("ALTER USER '" + user + "'@'%' IDENTIFIED BY ?")) {
+                create.setString(1, dbPassword);
+                create.execute();
+                // a crash between CREATE USER and storing the password cannot happen (stored first),
+                // but an operator may have reset it by hand: converge on the stored one
+                alter.setString(1, dbPassword);
+                alter.execute();
+            }
+            s.execute("GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'%'");
+        }
+        String brokerUser = TenantNames.brokerUser(tenant.id());
+        brokerAccounts.ensure(brokerUser, tenant.id(), brokerPassword);
+        return Map.of("database", database, "databaseUser", user, "brokerUser", brokerUser,
+                "destinations", TenantNames.destinationPrefix(tenant.id()) + ">");
+    }
+
+    @Override
+    public Map<String, String> destroy(TenantSpec tenant) throws Exception {
+        String database = TenantNames.database(tenant.id());
+        String user = TenantNames.databaseUser(tenant.id());
+        try (Connection c = mysql.admin(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            s.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+        }
+        brokerAccounts.remove(TenantNames.brokerUser(tenant.id()));
+        secrets.delete(TenantNames.dbPasswordSecret(tenant.id()));
+        secrets.delete(TenantNames.brokerPasswordSecret(tenant.id()));
+        return Map.of("droppedDatabase", database, "droppedUser", user);
+    }
+
+    @Override
+    public TenantConnection connection(TenantSpec tenant) {
+        String dbPassword = secrets.get(TenantNames.dbPasswordSecret(tenant.id()))
+                .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " has no database password; provision it first"));
+        String brokerPassword = secrets.get(TenantNames.brokerPasswordSecret(tenant.id()))
+                .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " has no broker password; provision it first"));
+        return new TenantConnection(mysql.url(TenantNames.database(tenant.id())), TenantNames.databaseUser(tenant.id()),
+                dbPassword, config.broker().clientUrl(), TenantNames.brokerUser(tenant.id()), brokerPassword);
+    }
+}

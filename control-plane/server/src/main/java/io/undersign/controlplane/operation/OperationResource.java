@@ -1,0 +1,71 @@
+package io.undersign.controlplane.operation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.undersign.controlplane.api.DomainException;
+import io.undersign.controlplane.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+@Path("/api/v1/operations")
+public class OperationResource {
+    private static final Duration POLL = Duration.ofMillis(300);
+
+    @Inject
+    OperationStore store;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OperationView show(@PathParam("id") String id) {
+        return load(id);
+    }
+
+    /** Live progress: an event on every change, ending once the operation has finished. */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.VIEWER_NAME)
+    public Multi<OperationView> events(@PathParam("id") String id) {
+        load(id); // 404 before the stream opens
+        AtomicReference<OperationView> last = new AtomicReference<>();
+        AtomicReference<Boolean> done = new AtomicReference<>(false);
+        return Multi.createFrom().ticks().every(POLL)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(tick -> loadFresh(id))
+                .select().where(view -> !Objects.equals(view, last.getAndSet(view)))
+                .select().first(view -> {
+                    boolean wasDone = done.get();
+                    done.set(view.status().finished());
+                    return !wasDone;
+                });
+    }
+
+    private OperationView loadFresh(String id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> load(id));
+    }
+
+    private OperationView load(String id) {
+        Operation op = store.findById(id);
+        if (op == null) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "operation-not-found", "id", "No operation with id '" + id + "'");
+        }
+        return OperationView.of(op, json);
+    }
+}

@@ -1,0 +1,81 @@
+package io.undersign.controlplane.operation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs an operation's remaining steps in order. A failed attempt is recorded and rethrown so the
+ * scheduler retries with backoff; when the step has no attempts left the operation is FAILED and
+ * nothing is rethrown. A crash mid-step leaves it RUNNING, and the next run repeats it.
+ */
+@ApplicationScoped
+public class OperationRunner {
+    private static final Logger LOG = Logger.getLogger(OperationRunner.class);
+
+    private final OperationStore store;
+    private final Map<String, StepHandler> handlers;
+    private final MeterRegistry metrics;
+
+    @Inject
+    public OperationRunner(OperationStore store, Instance<StepHandler> handlers, MeterRegistry metrics) {
+        this.store = store;
+        this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::name, Function.identity()));
+        this.metrics = metrics;
+    }
+
+    public void run(String operationId) {
+        var plan = store.begin(operationId);
+        if (plan.isEmpty()) {
+            return;
+        }
+        var tenant = plan.get().tenant();
+        for (OperationStore.PlannedStep step : plan.get().remaining()) {
+            StepHandler handler = handlers.get(step.name());
+            if (handler == null) {
+                throw new IllegalStateException("no handler for step " + step.name());
+            }
+            store.stepStarted(operationId, step.position());
+            Timer.Sample sample = Timer.start(metrics);
+            try {
+                Map<String, String> outputs = handler.run(tenant);
+                store.stepSucceeded(operationId, step.position(), outputs);
+                sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "succeeded"));
+            } catch (Exception e) {
+                sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "failed"));
+                String error = describe(e);
+                LOG.warnf("Tenant %s, operation %s, step %s failed: %s", tenant.id(), operationId, step.name(), error);
+                if (store.stepFailed(operationId, step.position(), error)) {
+                    countOutcome(operationId, "failed");
+                    return;
+                }
+                throw new StepFailedException(step.name(), error);
+            }
+        }
+        store.complete(operationId);
+        countOutcome(operationId, "succeeded");
+    }
+
+    private void countOutcome(String operationId, String outcome) {
+        Operation op = store.findById(operationId);
+        metrics.counter("undersign.operations", "kind", op.kind.name().toLowerCase(), "outcome", outcome).increment();
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Tells the scheduler to retry the operation later. */
+    public static class StepFailedException extends RuntimeException {
+        public StepFailedException(String step, String error) {
+            super(step + ": " + error, null, false, false);
+        }
+    }
+}

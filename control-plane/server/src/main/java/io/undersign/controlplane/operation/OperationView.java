@@ -1,0 +1,40 @@
+package io.undersign.controlplane.operation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** An operation as the admin API shows it. */
+public record OperationView(String id, String tenantId, OperationKind kind, OperationStatus status, String requestedBy,
+        String error, Instant createdAt, Instant startedAt, Instant finishedAt, List<StepView> steps) {
+
+    public record StepView(String name, StepStatus status, int attempts, String error, Map<String, String> outputs,
+            Instant startedAt, Instant finishedAt, Long durationMs) {
+    }
+
+    private static final TypeReference<Map<String, String>> OUTPUTS = new TypeReference<>() {
+    };
+
+    public static OperationView of(Operation op, ObjectMapper json) {
+        List<StepView> steps = op.steps.stream().map(s -> new StepView(s.name, s.status, s.attempts, s.error,
+                outputs(s.outputs, json), s.startedAt, s.finishedAt,
+                s.startedAt != null && s.finishedAt != null ? Duration.between(s.startedAt, s.finishedAt).toMillis() : null))
+                .toList();
+        return new OperationView(op.id, op.tenantId, op.kind, op.status, op.requestedBy, op.error, op.createdAt,
+                op.startedAt, op.finishedAt, steps);
+    }
+
+    private static Map<String, String> outputs(String stored, ObjectMapper json) {
+        if (stored == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(stored, OUTPUTS);
+        } catch (Exception e) {
+            return Map.of("raw", stored);
+        }
+    }
+}

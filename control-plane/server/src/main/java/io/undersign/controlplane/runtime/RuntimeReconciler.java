@@ -1,0 +1,53 @@
+package io.undersign.controlplane.runtime;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.undersign.controlplane.driver.RuntimeDeployer;
+import io.undersign.controlplane.operation.OperationStore;
+import io.undersign.controlplane.tenant.TenantRepository;
+import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.tenant.TenantStatus;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * After a control-plane restart, every ACTIVE tenant's runtime is adopted if it still runs and is
+ * healthy, or started again if not. Tenants in the middle of an operation are left to it.
+ */
+@ApplicationScoped
+public class RuntimeReconciler {
+    private static final Logger LOG = Logger.getLogger(RuntimeReconciler.class);
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    OperationStore operations;
+
+    @Inject
+    RuntimeDeployer deployer;
+
+    void start(@Observes @Priority(300) StartupEvent event) {
+        Thread thread = new Thread(this::reconcile, "runtime-reconciler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void reconcile() {
+        List<TenantSpec> active = QuarkusTransaction.requiringNew().call(() -> tenants.list("status", TenantStatus.ACTIVE).stream()
+                .filter(t -> operations.findActive(t.id).isEmpty())
+                .map(TenantSpec::of).toList());
+        for (TenantSpec tenant : active) {
+            try {
+                var outputs = deployer.deploy(tenant);
+                LOG.infof("Tenant %s runtime %s (pid %s)", tenant.id(), outputs.get("runtime"), outputs.get("pid"));
+            } catch (Exception e) {
+                LOG.errorf("Tenant %s runtime could not be restored: %s", tenant.id(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.undersign.controlplane.security;
+
+import io.undersign.controlplane.audit.Audited;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+
+/** Admins issue tokens for other operators and for automation; the token is shown once. */
+@Path("/api/v1/tokens")
+public class TokenResource {
+
+    public record IssueRequest(@NotBlank @Size(max = 100) String name,
+            @NotNull @Pattern(regexp = "viewer|operator|admin", message = "must be viewer, operator or admin") String role) {
+    }
+
+    public record Issued(String name, String role, String token) {
+    }
+
+    @Inject
+    TokenService tokens;
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("token.issue")
+    public Response issue(@Valid @NotNull IssueRequest request) {
+        Role role = Role.valueOf(request.role().toUpperCase(Locale.ROOT));
+        String token = tokens.issue(request.name(), role);
+        return Response.status(201).entity(new Issued(request.name(), role.wireName(), token)).build();
+    }
+}

@@ -1,0 +1,18 @@
+package io.undersign.controlplane.tenant;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/v1/tenants}. Region and TLS policy fall back to the platform defaults. */
+public record CreateTenantRequest(
+        @NotNull @Pattern(regexp = TenantService.ID_PATTERN, message = "must be 3-31 characters: a lower-case letter, then lower-case letters, digits or '-'")
+        String id,
+        @NotBlank @Size(max = 200) String displayName,
+        @Size(max = 32) String region,
+        @Pattern(regexp = "silo", message = "must be 'silo' (the only tier so far)") String tier,
+        @Size(max = 64) String tlsPolicy,
+        @Email @Size(max = 254) String contactEmail) {
+}

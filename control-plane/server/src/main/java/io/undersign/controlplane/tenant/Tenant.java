@@ -1,0 +1,60 @@
+package io.undersign.controlplane.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** An insurer and its silo, as the registry records it. */
+@Entity
+public class Tenant {
+
+    @Id
+    public String id;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    public String tier;
+
+    public String region;
+
+    @Enumerated(EnumType.STRING)
+    public TenantStatus status;
+
+    @Column(name = "current_release")
+    public String currentRelease;
+
+    @Column(name = "tls_policy")
+    public String tlsPolicy;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "interview_host")
+    public String interviewHost;
+
+    @Column(name = "api_host")
+    public String apiHost;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    /** Moves to {@code next}, refusing any transition the lifecycle does not allow. */
+    public void moveTo(TenantStatus next, Instant now) {
+        if (status != next && !status.canMoveTo(next)) {
+            throw new IllegalTransitionException(id, status, next);
+        }
+        status = next;
+        updatedAt = now;
+    }
+}

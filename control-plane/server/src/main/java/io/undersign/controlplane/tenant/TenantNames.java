@@ -1,0 +1,52 @@
+package io.undersign.controlplane.tenant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The names a tenant's resources get, derived from its id so every step can find them again. */
+public final class TenantNames {
+    private static final int MYSQL_USER_MAX = 32;
+
+    private TenantNames() {
+    }
+
+    public static String database(String tenantId) {
+        return "tenant_" + tenantId.replace('-', '_');
+    }
+
+    /** MySQL 8 allows 32 characters in a user name; long ids get a stable hashed suffix. */
+    public static String databaseUser(String tenantId) {
+        String plain = "t_" + tenantId.replace('-', '_');
+        if (plain.length() <= MYSQL_USER_MAX) {
+            return plain;
+        }
+        return plain.substring(0, MYSQL_USER_MAX - 9) + "_" + sha256(tenantId).substring(0, 8);
+    }
+
+    public static String brokerUser(String tenantId) {
+        return "tenant-" + tenantId;
+    }
+
+    /** Every destination of the tenant starts with this; the broker refuses the tenant anything else. */
+    public static String destinationPrefix(String tenantId) {
+        return "undersign." + tenantId + ".";
+    }
+
+    public static String dbPasswordSecret(String tenantId) {
+        return "tenant/" + tenantId + "/db-password";
+    }
+
+    public static String brokerPasswordSecret(String tenantId) {
+        return "tenant/" + tenantId + "/broker-password";
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.undersign.controlplane.tenant;
+
+import java.util.List;
+
+/** One page of tenants; pass {@code nextCursor} back as {@code cursor} for the next page (null at the end). */
+public record TenantPage(List<TenantView> items, String nextCursor) {
+}

@@ -1,0 +1,191 @@
+package io.undersign.controlplane.tenant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undersign.controlplane.api.CallContext;
+import io.undersign.controlplane.api.DomainException;
+import io.undersign.controlplane.api.ValidationException;
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.DnsRegistrar;
+import io.undersign.controlplane.operation.Idempotency;
+import io.undersign.controlplane.operation.Operation;
+import io.undersign.controlplane.operation.OperationKind;
+import io.undersign.controlplane.operation.OperationService;
+import io.undersign.controlplane.operation.OperationStore;
+import io.undersign.controlplane.operation.OperationView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/** The tenant registry's business rules: validation before provisioning, and lifecycle actions. */
+@ApplicationScoped
+public class TenantService {
+    public static final String ID_PATTERN = "[a-z][a-z0-9-]{2,30}";
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    OperationService operations;
+
+    @Inject
+    OperationStore operationStore;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    DnsRegistrar dns;
+
+    @Inject
+    EndpointUrls endpoints;
+
+    @Inject
+    UndersignConfig config;
+
+    @Inject
+    CallContext call;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    public record Started(Tenant tenant, Operation operation) {
+    }
+
+    @Transactional
+    public Started create(CreateTenantRequest request, String idempotencyKey, String actor) {
+        call.tenantId(request.id());
+        Operation op = idempotency.once(idempotencyKey, actor, "POST /tenants " + canonical(request), () -> {
+            Tenant tenant = register(request);
+            return operations.start(tenant, OperationKind.ONBOARD, actor);
+        });
+        return new Started(tenants.require(op.tenantId), op);
+    }
+
+    @Transactional
+    public Started act(String id, TenantAction action, String idempotencyKey, String actor) {
+        call.tenantId(id);
+        Operation op = idempotency.once(idempotencyKey, actor, "POST /tenants/" + id + "/" + action.path, () -> {
+            Tenant tenant = tenants.require(id);
+            return switch (action) {
+                case SUSPEND -> startIf(tenant, TenantStatus.ACTIVE, OperationKind.SUSPEND, action, actor);
+                case RESUME -> startIf(tenant, TenantStatus.SUSPENDED, OperationKind.RESUME, action, actor);
+                case OFFBOARD -> startIf(tenant, tenant.status == TenantStatus.SUSPENDED ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE,
+                        OperationKind.OFFBOARD, action, actor);
+                case RETRY -> {
+                    if (tenant.status != TenantStatus.FAILED) {
+                        throw new IllegalTransitionException(id, tenant.status, "retry");
+                    }
+                    yield operations.retry(tenant);
+                }
+            };
+        });
+        return new Started(tenants.require(id), op);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TenantView show(String id) {
+        return view(tenants.require(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TenantPage list(TenantStatus status, String cursor, int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new ValidationException("limit", "limit must be between 1 and 200");
+        }
+        List<Tenant> page = tenants.page(status, decodeCursor(cursor), limit + 1);
+        boolean more = page.size() > limit;
+        List<Tenant> items = more ? page.subList(0, limit) : page;
+        String next = more ? encodeCursor(items.get(items.size() - 1).id) : null;
+        return new TenantPage(items.stream().map(this::view).toList(), next);
+    }
+
+    public TenantView view(Tenant tenant) {
+        OperationView latest = operationStore.findLatest(tenant.id).map(o -> OperationView.of(o, json)).orElse(null);
+        return new TenantView(tenant.id, tenant.displayName, tenant.tier, tenant.region, tenant.status, tenant.currentRelease,
+                tenant.tlsPolicy, tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest);
+    }
+
+    private Operation startIf(Tenant tenant, TenantStatus required, OperationKind kind, TenantAction action, String actor) {
+        if (tenant.status != required) {
+            throw new IllegalTransitionException(tenant.id, tenant.status, action.path);
+        }
+        return operations.start(tenant, kind, actor);
+    }
+
+    private Tenant register(CreateTenantRequest request) {
+        String region = request.region() == null ? config.regions().get(0) : request.region();
+        if (!config.regions().contains(region)) {
+            throw new ValidationException("region", "Unknown region '" + region + "'; known: " + String.join(", ", config.regions()));
+        }
+        String tlsPolicy = request.tlsPolicy() == null ? config.defaultTlsPolicy() : request.tlsPolicy();
+        if (!TlsPolicies.KNOWN.contains(tlsPolicy)) {
+            throw new ValidationException("tlsPolicy", "Unknown TLS policy '" + tlsPolicy + "'; known: " + String.join(", ", TlsPolicies.KNOWN));
+        }
+        tenants.findByIdOptional(request.id()).ifPresent(existing -> {
+            String why = existing.status == TenantStatus.OFFBOARDED
+                    ? "belonged to a tenant that was offboarded; its data is retained, so the id cannot be reused"
+                    : "is taken";
+            throw new ValidationException(DomainException.Kind.CONFLICT, "tenant-id-taken", "id",
+                    "Tenant id '" + request.id() + "' " + why);
+        });
+        String interviewHost = endpoints.interviewHost(request.id());
+        String apiHost = endpoints.apiHost(request.id());
+        for (String host : List.of(interviewHost, apiHost)) {
+            if (tenants.findByHost(host).isPresent() || !dns.isFree(host)) {
+                throw new ValidationException(DomainException.Kind.CONFLICT, "host-name-taken", "id",
+                        "Host name '" + host + "' is already in use");
+            }
+        }
+        Instant now = clock.instant();
+        Tenant tenant = new Tenant();
+        tenant.id = request.id();
+        tenant.displayName = request.displayName().strip();
+        tenant.tier = request.tier() == null ? "silo" : request.tier();
+        tenant.region = region;
+        tenant.status = TenantStatus.REQUESTED;
+        tenant.tlsPolicy = tlsPolicy;
+        tenant.contactEmail = request.contactEmail();
+        tenant.interviewHost = interviewHost;
+        tenant.apiHost = apiHost;
+        tenant.createdAt = now;
+        tenant.updatedAt = now;
+        tenants.persist(tenant);
+        return tenant;
+    }
+
+    private String canonical(Object request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encodeCursor(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!id.matches(ID_PATTERN)) {
+                throw new IllegalArgumentException();
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("cursor", "cursor is not one this API returned");
+        }
+    }
+}

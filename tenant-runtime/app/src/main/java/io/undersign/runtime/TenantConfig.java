@@ -1,0 +1,34 @@
+package io.undersign.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Who this runtime serves and how it reaches its broker; set by the control plane's deployer. */
+@ConfigMapping(prefix = "undersign")
+public interface TenantConfig {
+
+    Tenant tenant();
+
+    Broker broker();
+
+    interface Tenant {
+        /** The tenant id, e.g. {@code acme}. */
+        String id();
+
+        /** The insurer's name as applicants see it. */
+        String displayName();
+
+        /** Main colour of the tenant's pages (CSS colour). */
+        @WithDefault("#1f4e79")
+        String primaryColour();
+    }
+
+    interface Broker {
+        /** OpenWire URL of the tenant's broker. */
+        String url();
+
+        String username();
+
+        String password();
+    }
+}

@@ -1,0 +1,47 @@
+package io.undersign.runtime.landing;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** The tenant's own audit trail in its database; the runtime records its own starts there. */
+@ApplicationScoped
+public class RuntimeAudit {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    void started(@Observes StartupEvent event) throws SQLException {
+        record("runtime", "runtime.started", "pid " + ProcessHandle.current().pid());
+    }
+
+    public void record(String actor, String action, String detail) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO tenant_audit_event (at, actor, action, detail) VALUES (?, ?, ?, ?)")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now()));
+            s.setString(2, actor);
+            s.setString(3, action);
+            s.setString(4, detail);
+            s.executeUpdate();
+        }
+    }
+
+    /** The tenant schema version Flyway recorded, as the landing page shows it. */
+    public String schemaVersion() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+            return r.next() ? r.getString(1) : "none";
+        }
+    }
+}
