@@ -45,6 +45,8 @@ CREATE TABLE operation_step (
     outputs      TEXT         NULL,
     started_at   TIMESTAMP(6) NULL,
     finished_at  TIMESTAMP(6) NULL,
+    -- measured by the worker: TIMESTAMP precision depends on the server and driver
+    duration_ms  BIGINT       NULL,
     PRIMARY KEY (operation_id, position),
     CONSTRAINT fk_step_operation FOREIGN KEY (operation_id) REFERENCES operation (id)
 ) ENGINE = InnoDB;

@@ -37,6 +37,8 @@ public interface UndersignConfig {
     /** An admin token to make sure exists at start (the local platform writes it to ~/.undersign/config). */
     Optional<String> bootstrapAdminToken();
 
+    Mysql mysql();
+
     Operations operations();
 
     Secrets secrets();
@@ -48,6 +50,15 @@ public interface UndersignConfig {
     Runtime runtime();
 
     Local local();
+
+    interface Mysql {
+        /** JDBC URL of the MySQL-compatible server, without a database (UNDERSIGN_MYSQL_URL). */
+        String server();
+
+        /** The control plane's own database on it. */
+        @WithDefault("undersign")
+        String database();
+    }
 
     interface Operations {
         /** Attempts a step gets before its operation is marked FAILED. */

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
@@ -16,6 +17,7 @@ import java.util.List;
 
 /** A long action on one tenant, the domain record operators read; db-scheduler only drives it. */
 @Entity
+@Table(name = "operation")
 public class Operation {
     @Id
     public String id;

@@ -45,13 +45,13 @@ public class OperationRunner {
             Timer.Sample sample = Timer.start(metrics);
             try {
                 Map<String, String> outputs = handler.run(tenant);
-                store.stepSucceeded(operationId, step.position(), outputs);
-                sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "succeeded"));
+                long nanos = sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "succeeded"));
+                store.stepSucceeded(operationId, step.position(), outputs, nanos / 1_000_000);
             } catch (Exception e) {
-                sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "failed"));
+                long nanos = sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "failed"));
                 String error = describe(e);
                 LOG.warnf("Tenant %s, operation %s, step %s failed: %s", tenant.id(), operationId, step.name(), error);
-                if (store.stepFailed(operationId, step.position(), error)) {
+                if (store.stepFailed(operationId, step.position(), error, nanos / 1_000_000)) {
                     countOutcome(operationId, "failed");
                     return;
                 }

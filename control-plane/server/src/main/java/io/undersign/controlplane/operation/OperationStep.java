@@ -43,6 +43,9 @@ public class OperationStep {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    @Column(name = "duration_ms")
+    public Long durationMs;
+
     public static class Key implements Serializable {
         public String operation;
         public int position;

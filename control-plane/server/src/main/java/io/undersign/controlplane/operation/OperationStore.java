@@ -10,7 +10,6 @@ import io.undersign.controlplane.tenant.TenantSpec;
 import io.undersign.controlplane.tenant.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every state change of an operation, each in its own short transaction. */
+/**
+ * Every state change of an operation, each in its own short transaction. Only one worker runs an
+ * operation at a time (db-scheduler's claim); concurrent API changes are caught by the entities'
+ * optimistic versions.
+ */
 @ApplicationScoped
 public class OperationStore implements PanacheRepositoryBase<Operation, String> {
 
@@ -53,12 +56,12 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
     /** Marks the operation running (tenant to its working status); empty when there is nothing to run. */
     @Transactional
     public Optional<Plan> begin(String operationId) {
-        Operation op = findById(operationId, LockModeType.PESSIMISTIC_WRITE);
+        Operation op = findById(operationId);
         if (op == null || op.status.finished()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Tenant tenant = tenants.findById(op.tenantId, LockModeType.PESSIMISTIC_WRITE);
+        Tenant tenant = tenants.findById(op.tenantId);
         if (op.status == OperationStatus.PENDING) {
             op.status = OperationStatus.RUNNING;
             op.startedAt = now;
@@ -78,11 +81,13 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
         step.attempts++;
         step.startedAt = clock.instant();
         step.finishedAt = null;
+        step.durationMs = null;
     }
 
     @Transactional
-    public void stepSucceeded(String operationId, int position, Map<String, String> outputs) {
+    public void stepSucceeded(String operationId, int position, Map<String, String> outputs, long durationMs) {
         OperationStep step = findById(operationId).step(position);
+        step.durationMs = durationMs;
         step.status = StepStatus.SUCCEEDED;
         step.error = null;
         step.outputs = toJson(outputs);
@@ -94,9 +99,10 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
      * operation and its tenant are FAILED until an operator retries.
      */
     @Transactional
-    public boolean stepFailed(String operationId, int position, String error) {
-        Operation op = findById(operationId, LockModeType.PESSIMISTIC_WRITE);
+    public boolean stepFailed(String operationId, int position, String error, long durationMs) {
+        Operation op = findById(operationId);
         OperationStep step = op.step(position);
+        step.durationMs = durationMs;
         Instant now = clock.instant();
         step.error = error;
         step.finishedAt = now;
@@ -108,18 +114,18 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
         op.status = OperationStatus.FAILED;
         op.error = step.name + ": " + error;
         op.finishedAt = now;
-        tenants.findById(op.tenantId, LockModeType.PESSIMISTIC_WRITE).moveTo(TenantStatus.FAILED, now);
+        tenants.findById(op.tenantId).moveTo(TenantStatus.FAILED, now);
         return true;
     }
 
     @Transactional
     public void complete(String operationId) {
-        Operation op = findById(operationId, LockModeType.PESSIMISTIC_WRITE);
+        Operation op = findById(operationId);
         Instant now = clock.instant();
         op.status = OperationStatus.SUCCEEDED;
         op.error = null;
         op.finishedAt = now;
-        tenants.findById(op.tenantId, LockModeType.PESSIMISTIC_WRITE).moveTo(op.kind.onSuccess(), now);
+        tenants.findById(op.tenantId).moveTo(op.kind.onSuccess(), now);
     }
 
     /** Re-opens a FAILED operation from its failed step, with a fresh budget of attempts. */

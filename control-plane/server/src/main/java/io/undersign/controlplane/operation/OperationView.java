@@ -2,7 +2,6 @@ package io.undersign.controlplane.operation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,7 @@ public record OperationView(String id, String tenantId, OperationKind kind, Oper
 
     public static OperationView of(Operation op, ObjectMapper json) {
         List<StepView> steps = op.steps.stream().map(s -> new StepView(s.name, s.status, s.attempts, s.error,
-                outputs(s.outputs, json), s.startedAt, s.finishedAt,
-                s.startedAt != null && s.finishedAt != null ? Duration.between(s.startedAt, s.finishedAt).toMillis() : null))
+                outputs(s.outputs, json), s.startedAt, s.finishedAt, s.durationMs))
                 .toList();
         return new OperationView(op.id, op.tenantId, op.kind, op.status, op.requestedBy, op.error, op.createdAt,
                 op.startedAt, op.finishedAt, steps);

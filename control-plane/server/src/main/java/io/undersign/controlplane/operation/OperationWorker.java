@@ -50,6 +50,7 @@ public class OperationWorker {
                 .heartbeatInterval(config.operations().heartbeat())
                 .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
+                .alwaysPersistTimestampInUTC()
                 .build();
         scheduler.start();
     }

@@ -65,9 +65,12 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         Process process = start(tenant, port);
         instances.record(tenant.id(), process.pid(), port);
         if (!waitHealthy(process.toHandle(), port, config.runtime().startTimeout())) {
+            String why = process.isAlive()
+                    ? "did not become healthy within " + config.runtime().startTimeout().toSeconds() + " s"
+                    : "exited with code " + process.exitValue();
             terminate(process.toHandle());
-            throw new IllegalStateException("runtime did not become healthy within " + config.runtime().startTimeout().toSeconds()
-                    + " s; see " + logFile(tenant.id()));
+            instances.forget(tenant.id());
+            throw new IllegalStateException("runtime " + why + "; see " + logFile(tenant.id()));
         }
         routes.reload();
         return outputs(process.pid(), port, "started");

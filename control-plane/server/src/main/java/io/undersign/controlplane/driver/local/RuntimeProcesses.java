@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * control plane that crashed after starting one (before recording it) finds it again.
  */
 final class RuntimeProcesses {
-    static final String MARKER = "-Dundersign.runtime.tenant=";
+    // outside the runtime's "undersign." config prefix, which rejects unknown keys
+    static final String MARKER = "-Dundersign-tenant=";
     static final String PORT = "-Dquarkus.http.port=";
 
     private RuntimeProcesses() {
