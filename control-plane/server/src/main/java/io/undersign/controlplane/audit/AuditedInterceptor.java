@@ -31,7 +31,7 @@ public class AuditedInterceptor {
             Object result = invocation.proceed();
             audit.record(actor, action, call.tenantId(), call.requestId(), "succeeded", null);
             return result;
-        } catch (DomainException e) {
+        } catch (DomainException | jakarta.validation.ConstraintViolationException e) {
             audit.record(actor, action, call.tenantId(), call.requestId(), "refused", e.getMessage());
             throw e;
         } catch (RuntimeException e) {

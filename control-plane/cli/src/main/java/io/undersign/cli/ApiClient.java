@@ -1,0 +1,87 @@
+package io.undersign.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Calls the admin API; every POST carries an Idempotency-Key so a retried command never acts twice. */
+class ApiClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CliConfig config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ApiClient(CliConfig config) {
+        this.config = config;
+    }
+
+    JsonNode get(String path, Map<String, String> query) throws IOException, InterruptedException {
+        return send(request(path + queryString(query)).GET().build());
+    }
+
+    JsonNode post(String path, Object body, String idempotencyKey) throws IOException, InterruptedException {
+        String json = body == null ? "" : JSON.writeValueAsString(body);
+        HttpRequest request = request(path)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.apiUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (config.token() != null) {
+            builder.header("Authorization", "Bearer " + config.token());
+        }
+        return builder;
+    }
+
+    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = parse(response.body());
+        if (response.statusCode() >= 400) {
+            throw ApiException.of(response.statusCode(), body, response.body());
+        }
+        return body;
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static String queryString(Map<String, String> query) {
+        Map<String, String> present = new LinkedHashMap<>();
+        query.forEach((k, v) -> {
+            if (v != null) {
+                present.put(k, v);
+            }
+        });
+        if (present.isEmpty()) {
+            return "";
+        }
+        return "?" + present.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

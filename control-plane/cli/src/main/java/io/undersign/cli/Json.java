@@ -1,0 +1,25 @@
+package io.undersign.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+
+final class Json {
+    private Json() {
+    }
+
+    static void print(PrintWriter out, JsonNode node) {
+        try {
+            out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text of {@code field}, or null when absent or JSON null. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,38 @@
+package io.undersign.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+
+/** Human rendering of a tenant and its latest operation. */
+final class TenantPrinter {
+    private TenantPrinter() {
+    }
+
+    static void print(PrintWriter out, JsonNode t) {
+        new Table("FIELD", "VALUE")
+                .row("id", Json.text(t, "id"))
+                .row("name", Json.text(t, "displayName"))
+                .row("status", Json.text(t, "status"))
+                .row("region", Json.text(t, "region"))
+                .row("tier", Json.text(t, "tier"))
+                .row("tls policy", Json.text(t, "tlsPolicy"))
+                .row("interview", Json.text(t.get("endpoints"), "interview"))
+                .row("api", Json.text(t.get("endpoints"), "api"))
+                .row("release", Json.text(t, "currentRelease"))
+                .row("created", Json.text(t, "createdAt"))
+                .print(out);
+        JsonNode op = t.get("latestOperation");
+        if (op != null && !op.isNull()) {
+            out.println();
+            out.println("Latest operation " + Json.text(op, "id") + ": " + Json.text(op, "kind") + " " + Json.text(op, "status")
+                    + (op.hasNonNull("error") ? " - " + Json.text(op, "error") : ""));
+            Table steps = new Table("STEP", "STATUS", "ATTEMPTS", "MS", "ERROR");
+            for (JsonNode s : op.get("steps")) {
+                steps.row(Json.text(s, "name"), Json.text(s, "status"), s.get("attempts").asInt(), Json.text(s, "durationMs"),
+                        Json.text(s, "error"));
+            }
+            steps.print(out);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,9 @@
+package io.undersign.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "tenants", description = "Onboard and manage tenants.",
+        subcommands = {TenantsCreate.class, TenantsList.class, TenantsShow.class, TenantsSuspend.class,
+                TenantsResume.class, TenantsRetry.class, TenantsOffboard.class})
+class TenantsCommand {
+}

@@ -1,0 +1,36 @@
+package io.undersign.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The operator's command line: a client of the control plane's admin API. */
+@Command(name = "undersign", mixinStandardHelpOptions = true, version = "undersign 0.1.0",
+        description = "Operate the Undersign platform: onboard and manage tenants, watch operations, read the audit trail.",
+        subcommands = {TenantsCommand.class, OpsCommand.class, AuditCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:the operation ran and FAILED",
+                "2:invalid command line",
+                "3:the API refused the request (4xx)",
+                "4:the API could not be reached or failed (5xx)"})
+public class Undersign {
+    public static final int OPERATION_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int REFUSED = 3;
+    public static final int UNAVAILABLE = 4;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Undersign());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            return USAGE;
+        });
+        return cli;
+    }
+}
