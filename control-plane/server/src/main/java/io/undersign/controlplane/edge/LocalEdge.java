@@ -97,16 +97,9 @@ public class LocalEdge {
                 .orElseGet(() -> Future.failedFuture("no route"));
     }
 
+    /** The requested host without port: Host on HTTP/1.1, :authority on HTTP/2. */
     private static String hostOf(HttpServerRequest request) {
-        String host = request.getHeader("Host");
-        if (host == null) {
-            return "";
-        }
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && host.indexOf(']') < colon) {
-            host = host.substring(0, colon);
-        }
-        return host.toLowerCase(Locale.ROOT);
+        return request.authority() == null ? "" : request.authority().host().toLowerCase(Locale.ROOT);
     }
 
     private static void page(HttpServerRequest request, int status, String title, String message) {

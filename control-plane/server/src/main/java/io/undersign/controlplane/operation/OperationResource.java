@@ -1,6 +1,7 @@
 package io.undersign.controlplane.operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.undersign.controlplane.api.DomainException;
@@ -42,19 +43,21 @@ public class OperationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.VIEWER_NAME)
+    @Blocking
     public Multi<OperationView> events(@PathParam("id") String id) {
-        load(id); // 404 before the stream opens
+        loadFresh(id); // 404 before the stream opens
         AtomicReference<OperationView> last = new AtomicReference<>();
         AtomicReference<Boolean> done = new AtomicReference<>(false);
         return Multi.createFrom().ticks().every(POLL)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(tick -> loadFresh(id))
-                .select().where(view -> !Objects.equals(view, last.getAndSet(view)))
+                // stop at the first tick after the operation finished, then drop repeats
                 .select().first(view -> {
                     boolean wasDone = done.get();
                     done.set(view.status().finished());
                     return !wasDone;
-                });
+                })
+                .select().where(view -> !Objects.equals(view, last.getAndSet(view)));
     }
 
     private OperationView loadFresh(String id) {

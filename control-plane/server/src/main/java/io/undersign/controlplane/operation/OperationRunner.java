@@ -52,19 +52,18 @@ public class OperationRunner {
                 String error = describe(e);
                 LOG.warnf("Tenant %s, operation %s, step %s failed: %s", tenant.id(), operationId, step.name(), error);
                 if (store.stepFailed(operationId, step.position(), error, nanos / 1_000_000)) {
-                    countOutcome(operationId, "failed");
+                    countOutcome(plan.get().kind(), "failed");
                     return;
                 }
                 throw new StepFailedException(step.name(), error);
             }
         }
         store.complete(operationId);
-        countOutcome(operationId, "succeeded");
+        countOutcome(plan.get().kind(), "succeeded");
     }
 
-    private void countOutcome(String operationId, String outcome) {
-        Operation op = store.findById(operationId);
-        metrics.counter("undersign.operations", "kind", op.kind.name().toLowerCase(), "outcome", outcome).increment();
+    private void countOutcome(OperationKind kind, String outcome) {
+        metrics.counter("undersign.operations", "kind", kind.name().toLowerCase(), "outcome", outcome).increment();
     }
 
     private static String describe(Exception e) {

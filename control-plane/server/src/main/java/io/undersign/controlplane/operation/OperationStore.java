@@ -38,7 +38,7 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
     ObjectMapper json;
 
     /** What the runner needs to go on: the tenant and the steps not yet done. */
-    public record Plan(TenantSpec tenant, List<PlannedStep> remaining) {
+    public record Plan(OperationKind kind, TenantSpec tenant, List<PlannedStep> remaining) {
     }
 
     public record PlannedStep(int position, String name) {
@@ -71,7 +71,7 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
                 .filter(s -> s.status != StepStatus.SUCCEEDED)
                 .map(s -> new PlannedStep(s.position, s.name))
                 .toList();
-        return Optional.of(new Plan(TenantSpec.of(tenant), remaining));
+        return Optional.of(new Plan(op.kind, TenantSpec.of(tenant), remaining));
     }
 
     @Transactional

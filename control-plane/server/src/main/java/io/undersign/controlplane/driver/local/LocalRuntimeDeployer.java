@@ -50,7 +50,7 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
 
     @Override
     public Map<String, String> deploy(TenantSpec tenant) throws Exception {
-        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id());
+        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir());
         if (running.isPresent()) {
             RuntimeProcesses.Found found = running.get();
             if (waitHealthy(found.process(), found.port(), config.runtime().startTimeout())) {
@@ -78,7 +78,7 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
 
     @Override
     public Map<String, String> stop(TenantSpec tenant) throws Exception {
-        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id());
+        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir());
         running.ifPresent(found -> terminate(found.process()));
         instances.forget(tenant.id());
         routes.reload();
@@ -90,7 +90,7 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(config.runtime().jvmOptions());
-        command.addAll(RuntimeProcesses.markerArgs(tenant.id(), port));
+        command.addAll(RuntimeProcesses.markerArgs(tenant.id(), port, dataDir()));
         command.add("-jar");
         command.add(config.runtime().jar().toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -110,6 +110,10 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         Process process = builder.start();
         LOG.infof("Started runtime of tenant %s: pid %d, port %d", tenant.id(), process.pid(), port);
         return process;
+    }
+
+    private String dataDir() {
+        return config.dataDir().toAbsolutePath().normalize().toString();
     }
 
     private Path logFile(String tenantId) {

@@ -13,6 +13,8 @@ final class RuntimeProcesses {
     // outside the runtime's "undersign." config prefix, which rejects unknown keys
     static final String MARKER = "-Dundersign-tenant=";
     static final String PORT = "-Dquarkus.http.port=";
+    /** Which platform (data directory) started it: ops/bin/local-down stops only its own. */
+    static final String DATA = "-Dundersign-data=";
 
     private RuntimeProcesses() {
     }
@@ -20,21 +22,21 @@ final class RuntimeProcesses {
     record Found(ProcessHandle process, int port) {
     }
 
-    static List<String> markerArgs(String tenantId, int port) {
-        return List.of(MARKER + tenantId, PORT + port);
+    static List<String> markerArgs(String tenantId, int port, String dataDir) {
+        return List.of(MARKER + tenantId, PORT + port, DATA + dataDir);
     }
 
-    static Optional<Found> find(String tenantId) {
+    static Optional<Found> find(String tenantId, String dataDir) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .map(p -> p.info().arguments().map(args -> toFound(p, tenantId, args)).orElse(null))
+                .map(p -> p.info().arguments().map(args -> toFound(p, tenantId, dataDir, args)).orElse(null))
                 .filter(f -> f != null)
                 .findFirst();
     }
 
-    private static Found toFound(ProcessHandle p, String tenantId, String[] args) {
+    private static Found toFound(ProcessHandle p, String tenantId, String dataDir, String[] args) {
         List<String> list = Arrays.asList(args);
-        if (!list.contains(MARKER + tenantId)) {
+        if (!list.contains(MARKER + tenantId) || !list.contains(DATA + dataDir)) {
             return null;
         }
         OptionalInt port = list.stream().filter(a -> a.startsWith(PORT))

@@ -1,0 +1,86 @@
+package io.undersign.controlplane.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.undersign.controlplane.secret.SecretStore;
+import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.TestDatabase;
+import io.undersign.controlplane.tenant.TenantNames;
+import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each tenant's broker user reaches its own destinations and nothing of another tenant's. */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+class BrokerIsolationTest {
+    private static final String BROKER = "tcp://127.0.0.1:16161";
+
+    @Inject
+    SecretStore secrets;
+
+    private static String a;
+    private static String b;
+
+    @BeforeEach
+    void tenants() {
+        if (a == null) {
+            a = Api.uniqueId("mq-a");
+            b = Api.uniqueId("mq-b");
+            Api.onboard(a);
+            Api.onboard(b);
+        }
+    }
+
+    @Test
+    void aTenantSendsAndReceivesOnItsOwnQueues() throws Exception {
+        try (Connection c = connect(a); Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            var queue = s.createQueue("undersign." + a + ".evidence.requests");
+            s.createProducer(queue).send(s.createTextMessage("hello"));
+            MessageConsumer consumer = s.createConsumer(queue);
+            assertThat(((TextMessage) consumer.receive(5000)).getText()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void aTenantCannotConsumeOrSendToAnotherTenantsQueue() throws Exception {
+        try (Connection c = connect(a); Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            var theirs = s.createQueue("undersign." + b + ".evidence.requests");
+            assertThatThrownBy(() -> s.createConsumer(theirs)).isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> s.createProducer(theirs).send(s.createTextMessage("x")))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> s.createConsumer(s.createQueue("undersign.>"))).isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> s.createConsumer(s.createQueue("other.queue"))).isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> s.createProducer(s.createQueue("undersign." + a + ".x,undersign." + b + ".y"))
+                    .send(s.createTextMessage("x"))).isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(BROKER);
+        factory.setUserName(TenantNames.brokerUser(a));
+        factory.setPassword("not-the-password");
+        assertThatThrownBy(() -> factory.createConnection().start()).isInstanceOf(JMSException.class);
+    }
+
+    private Connection connect(String tenantId) throws JMSException {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(BROKER);
+        factory.setUserName(TenantNames.brokerUser(tenantId));
+        factory.setPassword(secrets.get(TenantNames.brokerPasswordSecret(tenantId)).orElseThrow());
+        Connection connection = factory.createConnection();
+        connection.start();
+        return connection;
+    }
+}

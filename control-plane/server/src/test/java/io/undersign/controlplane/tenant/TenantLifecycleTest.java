@@ -1,0 +1,158 @@
+package io.undersign.controlplane.tenant;
+
+import static io.undersign.controlplane.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.undersign.controlplane.security.Role;
+import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.Edge;
+import io.undersign.controlplane.support.TestDatabase;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The whole life of a tenant on real MariaDB, the real broker and real runtime processes. */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+class TenantLifecycleTest {
+
+    @ConfigProperty(name = "undersign.mysql.server")
+    String mysqlServer;
+
+    @Test
+    void onboardsATenantThatAnswersAtItsOwnHostNames() throws Exception {
+        String id = Api.uniqueId("life");
+        Api.onboard(id);
+
+        JsonPath tenant = Api.tenant(id);
+        assertThat(tenant.getString("status")).isEqualTo("ACTIVE");
+        assertThat(tenant.getString("endpoints.interview")).isEqualTo("http://uw." + id + ".localhost:18088/");
+        assertThat(tenant.getList("latestOperation.steps.name"))
+                .containsExactly("provision-stack", "migrate-schema", "register-dns", "deploy-runtime", "verify");
+        assertThat(tenant.getList("latestOperation.steps.status")).containsOnly("SUCCEEDED");
+        assertThat(tenant.getString("latestOperation.steps[1].outputs.schemaVersion")).isEqualTo("1");
+
+        var page = Edge.get("uw." + id + ".localhost", "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Tenant " + id).contains("data-testid=\"tenant-id\">" + id + "<");
+        assertThat(Edge.get("api.uw." + id + ".localhost", "/q/health/ready").statusCode()).isEqualTo(200);
+        assertThat(Edge.get("uw.nobody-here.localhost", "/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void suspendAnswers503AndResumeRestoresTheTenant() throws Exception {
+        String id = Api.uniqueId("susp");
+        Api.onboard(id);
+        String pid = Api.tenant(id).getString("latestOperation.steps[3].outputs.pid");
+
+        String suspend = as(Role.OPERATOR).post("/api/v1/tenants/" + id + "/suspend").then().statusCode(202)
+                .extract().path("operation.id");
+        assertThat(Api.awaitOperation(suspend).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(Api.tenant(id).getString("status")).isEqualTo("SUSPENDED");
+        var page = Edge.get("uw." + id + ".localhost", "/");
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("suspended");
+        assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+
+        String resume = as(Role.OPERATOR).post("/api/v1/tenants/" + id + "/resume").then().statusCode(202)
+                .extract().path("operation.id");
+        assertThat(Api.awaitOperation(resume).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(Api.tenant(id).getString("status")).isEqualTo("ACTIVE");
+        assertThat(Edge.get("uw." + id + ".localhost", "/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void offboardingExportsTheDataThenRemovesEverythingAndKeepsTheIdReserved() throws Exception {
+        String id = Api.uniqueId("gone");
+        Api.onboard(id);
+
+        String offboard = as(Role.ADMIN).post("/api/v1/tenants/" + id + "/offboard").then().statusCode(202)
+                .extract().path("operation.id");
+        JsonPath op = Api.awaitOperation(offboard);
+        assertThat(op.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(op.getList("steps.name"))
+                .containsExactly("suspend-traffic", "stop-runtime", "export-data", "deregister-dns", "destroy-stack");
+        assertThat(Api.tenant(id).getString("status")).isEqualTo("OFFBOARDED");
+
+        Path export = Path.of(op.getString("steps[2].outputs.file"));
+        assertThat(export).exists();
+        try (ZipFile zip = new ZipFile(export.toFile())) {
+            assertThat(zip.getEntry("tenant_audit_event.jsonl")).isNotNull();
+            assertThat(new String(zip.getInputStream(zip.getEntry("tenant_audit_event.jsonl")).readAllBytes()))
+                    .contains("runtime.started");
+        }
+        assertThat(Edge.get("uw." + id + ".localhost", "/").statusCode()).isEqualTo(404);
+        try (var c = DriverManager.getConnection(mysqlServer + "/", "root", "");
+                var r = c.createStatement().executeQuery("SHOW DATABASES LIKE '" + TenantNames.database(id) + "'")) {
+            assertThat(r.next()).as("tenant database dropped").isFalse();
+        }
+
+        as(Role.OPERATOR).body(java.util.Map.of("id", id, "displayName", "Again")).post("/api/v1/tenants")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("field", equalTo("id")).body("detail", containsString("offboarded"));
+    }
+
+    @Test
+    void aTenantsDatabaseUserCannotReachAnotherTenantsDatabase() throws Exception {
+        String a = Api.uniqueId("iso-a");
+        String b = Api.uniqueId("iso-b");
+        Api.onboard(a);
+        Api.onboard(b);
+        String passwordA = CdiSecrets.dbPassword(a);
+
+        try (var c = DriverManager.getConnection(mysqlServer + "/" + TenantNames.database(a), TenantNames.databaseUser(a), passwordA)) {
+            assertThat(c.createStatement().executeQuery("SELECT COUNT(*) FROM tenant_audit_event").next()).isTrue();
+        }
+        try (var c = DriverManager.getConnection(mysqlServer + "/" + TenantNames.database(b), TenantNames.databaseUser(a), passwordA)) {
+            throw new AssertionError("tenant " + a + " could open tenant " + b + "'s database");
+        } catch (SQLException expected) {
+            assertThat(expected.getMessage()).containsIgnoringCase("access denied");
+        }
+        try (var c = DriverManager.getConnection(mysqlServer + "/" + TenantNames.database(a), TenantNames.databaseUser(a), passwordA)) {
+            c.createStatement().executeQuery("SELECT * FROM `" + TenantNames.database(b) + "`.tenant_audit_event");
+            throw new AssertionError("tenant " + a + " could read tenant " + b + "'s table");
+        } catch (SQLException expected) {
+            assertThat(expected.getMessage()).containsIgnoringCase("denied");
+        }
+    }
+
+    @Test
+    void listsTenantsByStatusWithCursorPaging() {
+        List<String> ids = List.of(Api.uniqueId("page"), Api.uniqueId("page"), Api.uniqueId("page"));
+        ids.forEach(Api::onboard);
+
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(Role.VIEWER).queryParam("status", "active").queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/tenants").then().statusCode(200).extract().jsonPath();
+            assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(2);
+            assertThat(page.getList("items.status")).containsOnly("ACTIVE");
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(seen).containsAll(ids).doesNotHaveDuplicates().isSorted();
+    }
+
+    /** Reads a tenant's generated database password the way the control plane does. */
+    static final class CdiSecrets {
+        static String dbPassword(String tenantId) {
+            return jakarta.enterprise.inject.spi.CDI.current().select(io.undersign.controlplane.secret.SecretStore.class).get()
+                    .get(TenantNames.dbPasswordSecret(tenantId)).orElseThrow();
+        }
+    }
+
+}
