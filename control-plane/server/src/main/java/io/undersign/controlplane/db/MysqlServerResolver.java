@@ -26,7 +26,7 @@ public final class MysqlServerResolver {
         if (configured != null && !configured.isBlank()) {
             return configured.strip().replaceAll("/+$", "");
         }
-        if (!Boolean.getBoolean("undersign.mysql.ignore-local") && answers(DEFAULT_HOST, DEFAULT_PORT)) {
+        if (!Boolean.getBoolean("undersign-mysql.ignore-local") && answers(DEFAULT_HOST, DEFAULT_PORT)) {
             return "jdbc:mysql://" + DEFAULT_HOST + ":" + DEFAULT_PORT;
         }
         return EmbeddedMariaDb.start(embeddedDir);
