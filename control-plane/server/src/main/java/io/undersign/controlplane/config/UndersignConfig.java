@@ -80,6 +80,12 @@ public interface UndersignConfig {
         /** Steps run in parallel across operations. */
         @WithDefault("8")
         int workerThreads();
+
+        /**
+         * Fault injection for crash tests only: wait this long after each step's work and before
+         * recording its success, the moment where a crash leaves made-but-unrecorded resources.
+         */
+        Optional<Duration> pauseAfterStepWork();
     }
 
     interface Secrets {

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.undersign.controlplane.config.UndersignConfig;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -22,12 +25,14 @@ public class OperationRunner {
     private final OperationStore store;
     private final Map<String, StepHandler> handlers;
     private final MeterRegistry metrics;
+    private final Optional<Duration> pauseAfterStepWork;
 
     @Inject
-    public OperationRunner(OperationStore store, Instance<StepHandler> handlers, MeterRegistry metrics) {
+    public OperationRunner(OperationStore store, Instance<StepHandler> handlers, MeterRegistry metrics, UndersignConfig config) {
         this.store = store;
         this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::name, Function.identity()));
         this.metrics = metrics;
+        this.pauseAfterStepWork = config.operations().pauseAfterStepWork();
     }
 
     public void run(String operationId) {
@@ -45,6 +50,9 @@ public class OperationRunner {
             Timer.Sample sample = Timer.start(metrics);
             try {
                 Map<String, String> outputs = handler.run(tenant);
+                if (pauseAfterStepWork.isPresent()) {
+                    Thread.sleep(pauseAfterStepWork.get().toMillis());
+                }
                 long nanos = sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "succeeded"));
                 store.stepSucceeded(operationId, step.position(), outputs, nanos / 1_000_000);
             } catch (Exception e) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class LocalEdgeProbe implements PublicEndpointProbe {
+    private static final java.time.Duration GRACE = java.time.Duration.ofSeconds(15);
 
     @Inject
     Vertx vertx;
@@ -33,16 +34,27 @@ public class LocalEdgeProbe implements PublicEndpointProbe {
         try {
             Map<String, String> outputs = new LinkedHashMap<>();
             for (String host : new String[] {tenant.interviewHost(), tenant.apiHost()}) {
-                int status = status(client, host);
-                if (status != 200) {
-                    throw new IllegalStateException("http://" + host + ":" + config.edge().port() + "/q/health/ready answered " + status);
-                }
-                outputs.put(host, "healthy");
+                outputs.put(host, awaitHealthy(client, host));
             }
             return outputs;
         } finally {
             client.close();
         }
+    }
+
+    /** A runtime may still be (re)connecting to its broker or database: give it a short grace period. */
+    private String awaitHealthy(HttpClient client, String host) throws Exception {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        int status;
+        do {
+            status = status(client, host);
+            if (status == 200) {
+                return "healthy";
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("http://" + host + ":" + config.edge().port() + "/q/health/ready answered " + status
+                + " for " + GRACE.toSeconds() + " s");
     }
 
     private int status(HttpClient client, String host) throws Exception {

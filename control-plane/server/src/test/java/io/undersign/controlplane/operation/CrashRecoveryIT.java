@@ -1,0 +1,166 @@
+package io.undersign.controlplane.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undersign.controlplane.db.MysqlServerResolver;
+import io.undersign.controlplane.tenant.TenantNames;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills the packaged control plane with SIGKILL in the middle of every onboarding step (after the
+ * step's work, before its success is recorded), starts it again each time, and checks that
+ * onboarding completes with exactly one of everything: database, user, broker user, runtime.
+ */
+class CrashRecoveryIT {
+    private static final int API_PORT = 18180;
+    private static final int EDGE_PORT = 18188;
+    private static final String TOKEN = "crash-test-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final String server = new MysqlServerResolver(Path.of("target/embedded-mariadb")).resolve();
+    private final String database = "undersign_crash_" + UUID.randomUUID().toString().substring(0, 8);
+    private final Path home = Path.of("target/crash-home-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+    private final String tenant = "crash-" + UUID.randomUUID().toString().substring(0, 6);
+    private Process controlPlane;
+
+    @Test
+    void onboardingSurvivesSigkillInEveryStepWithNoDuplicates() throws Exception {
+        start();
+        JsonNode accepted = post("/api/v1/tenants", "{\"id\":\"" + tenant + "\",\"displayName\":\"Crash Life\"}");
+        String operation = accepted.at("/operation/id").asText();
+        List<String> steps = List.of("provision-stack", "migrate-schema", "register-dns", "deploy-runtime", "verify");
+
+        for (String step : steps) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> "RUNNING".equals(stepStatus(operation, step)));
+            Thread.sleep(step.equals("deploy-runtime") ? 2500 : 1200); // inside the pause after the work
+            assertThat(stepStatus(operation, step)).as("killed while %s is unrecorded", step).isEqualTo("RUNNING");
+            controlPlane.destroyForcibly().waitFor();
+            start();
+        }
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> get("/api/v1/operations/" + operation).get("status").asText().equals("SUCCEEDED"));
+        JsonNode op = get("/api/v1/operations/" + operation);
+        for (JsonNode s : op.get("steps")) {
+            assertThat(s.get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(s.get("attempts").asInt()).as("%s re-run once after the kill", s.get("name").asText()).isEqualTo(2);
+        }
+        assertThat(get("/api/v1/tenants/" + tenant).get("status").asText()).isEqualTo("ACTIVE");
+
+        assertThat(runtimeProcesses()).as("exactly one runtime for the tenant").hasSize(1);
+        try (Connection c = DriverManager.getConnection(server + "/", "root", "")) {
+            assertThat(count(c, "SELECT COUNT(*) FROM mysql.user WHERE User = '" + TenantNames.databaseUser(tenant) + "'")).isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + TenantNames.database(tenant) + "'")).isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.broker_user WHERE tenant_id = '" + tenant + "'")).isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.secret WHERE name LIKE 'tenant/" + tenant + "/%'")).isEqualTo(2);
+            assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.host_route WHERE tenant_id = '" + tenant + "'")).isEqualTo(2);
+            assertThat(count(c, "SELECT COUNT(*) FROM `" + TenantNames.database(tenant) + "`.flyway_schema_history WHERE success = 1")).isEqualTo(1);
+        }
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + EDGE_PORT + "/"))
+                .header("Host", "uw." + tenant + ".localhost").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Crash Life");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (controlPlane != null) {
+            controlPlane.destroyForcibly().waitFor();
+        }
+        runtimeProcesses().forEach(ProcessHandle::destroyForcibly);
+        try (Connection c = DriverManager.getConnection(server + "/", "root", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS `" + database + "`");
+            c.createStatement().execute("DROP DATABASE IF EXISTS `" + TenantNames.database(tenant) + "`");
+            c.createStatement().execute("DROP USER IF EXISTS '" + TenantNames.databaseUser(tenant) + "'@'%'");
+        }
+    }
+
+    private void start() throws IOException, InterruptedException {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        Path runtimeJar = Path.of("../../tenant-runtime/app/target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+                "-Dundersign.mysql.server=" + server,
+                "-Dundersign.mysql.database=" + database,
+                "-Dquarkus.http.port=" + API_PORT,
+                "-Dundersign.edge.port=" + EDGE_PORT,
+                "-Dundersign.broker.bind-url=tcp://127.0.0.1:16261",
+                "-Dundersign.broker.client-url=failover:(tcp://127.0.0.1:16261)?maxReconnectAttempts=-1&initialReconnectDelay=100",
+                "-Dundersign.data-dir=" + home.resolve("data"),
+                "-Dundersign.secrets.master-key-file=" + home.resolve("master.key"),
+                "-Dundersign.runtime.jar=" + runtimeJar,
+                "-Dundersign.bootstrap-admin-token=" + TOKEN,
+                "-Dundersign.operations.heartbeat=500ms",
+                "-Dundersign.operations.retry-backoff=200ms",
+                "-Dundersign.operations.pause-after-step-work=3s",
+                "-jar", jar.toString()));
+        Files.createDirectories(home);
+        controlPlane = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("control-plane.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    private List<ProcessHandle> runtimeProcesses() {
+        String marker = "-Dundersign-tenant=" + tenant;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .toList();
+    }
+
+    private String stepStatus(String operation, String step) throws Exception {
+        for (JsonNode s : get("/api/v1/operations/" + operation).get("steps")) {
+            if (s.get("name").asText().equals(step)) {
+                return s.get("status").asText();
+            }
+        }
+        throw new AssertionError("no step " + step);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path)).GET());
+    }
+
+    private JsonNode post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return JSON.readTree(response.body());
+    }
+
+    private static long count(Connection c, String sql) throws Exception {
+        try (ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
