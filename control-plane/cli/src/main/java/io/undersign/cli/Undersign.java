@@ -24,7 +24,8 @@ public class Undersign {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The configured command line (error handling included), for main and for tests. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Undersign());
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler((e, a) -> {

@@ -1,0 +1,89 @@
+package io.undersign.controlplane.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.undersign.cli.Undersign;
+import io.undersign.controlplane.security.Role;
+import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The `undersign` CLI against the real control plane: tables, JSON, live progress, one-line errors, exit codes. */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+class CliTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run undersign(Role role, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = Undersign.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String[] full = new String[args.length + 4];
+        System.arraycopy(args, 0, full, 0, args.length);
+        full[args.length] = "--api-url";
+        full[args.length + 1] = "http://127.0.0.1:18080";
+        full[args.length + 2] = "--token";
+        full[args.length + 3] = Api.token(role);
+        int exit = cli.execute(full);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void createsATenantShowingLiveProgressThenShowsAndListsIt() {
+        String id = Api.uniqueId("cli");
+        Run create = undersign(Role.OPERATOR, "tenants", "create", id, "--name", "Cli Life", "--wait");
+        assertThat(create.exit()).as(create.err()).isZero();
+        assertThat(create.out()).contains("[done]  provision-stack").contains("[done]  verify")
+                .contains("Tenant " + id + " is ACTIVE").contains("http://uw." + id + ".localhost:18088/");
+
+        Run show = undersign(Role.VIEWER, "tenants", "show", id);
+        assertThat(show.exit()).isZero();
+        assertThat(show.out()).contains("status      ACTIVE").contains("ELBSecurityPolicy-TLS13-1-2-Res-2021-06")
+                .contains("deploy-runtime   SUCCEEDED");
+
+        Run json = undersign(Role.VIEWER, "tenants", "list", "--status", "ACTIVE", "--all", "-o", "json");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"id\" : \"" + id + "\"");
+
+        Run audit = undersign(Role.OPERATOR, "audit", "--tenant", id);
+        assertThat(audit.out()).contains("tenant.create").contains("succeeded");
+    }
+
+    @Test
+    void failuresPrintOneLineOnStderrWithANonZeroExit() {
+        Run invalid = undersign(Role.OPERATOR, "tenants", "create", "Not_Valid", "--name", "X");
+        assertThat(invalid.exit()).isEqualTo(3);
+        assertThat(invalid.err().strip()).doesNotContain("\n").startsWith("error: ").contains("(field: id)");
+
+        Run missing = undersign(Role.VIEWER, "tenants", "show", "no-such-tenant");
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).contains("No tenant with id 'no-such-tenant'");
+
+        Run forbidden = undersign(Role.VIEWER, "tenants", "suspend", "whoever");
+        assertThat(forbidden.exit()).isEqualTo(3);
+        assertThat(forbidden.err()).contains("HTTP 403");
+
+        Run usage = undersign(Role.VIEWER, "tenants", "create");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err()).startsWith("error: ");
+    }
+
+    @Test
+    void anUnreachableApiExitsWith4() {
+        StringWriter err = new StringWriter();
+        var cli = Undersign.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute("tenants", "list", "--api-url", "http://127.0.0.1:1", "--token", "x");
+        assertThat(exit).isEqualTo(4);
+        assertThat(err.toString()).startsWith("error: cannot reach the Undersign API");
+    }
+}
