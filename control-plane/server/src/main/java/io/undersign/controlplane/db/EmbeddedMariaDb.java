@@ -52,6 +52,14 @@ final class EmbeddedMariaDb {
         }
     }
 
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     static synchronized String start(Path dir) {
         String url = "jdbc:mysql://127.0.0.1:" + PORT;
         if (db != null || MysqlServerResolver.answers("127.0.0.1", PORT)) {
@@ -60,6 +68,10 @@ final class EmbeddedMariaDb {
         try {
             Path base = dir.toAbsolutePath();
             Path data = base.resolve("data");
+            if (Files.isDirectory(data) && !Files.isDirectory(data.resolve("mysql"))) {
+                // an install that never finished: start over rather than run without grant tables
+                deleteTree(data);
+            }
             Path tmp = base.resolve("tmp");
             Files.createDirectories(tmp);
             Path binaries = MariaDbBinaries.unpack(base.resolve("base"));
