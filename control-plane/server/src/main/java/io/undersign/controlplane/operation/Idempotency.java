@@ -1,15 +1,12 @@
 package io.undersign.controlplane.operation;
 
+import io.undersign.controlplane.secret.Digests;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.undersign.controlplane.api.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +32,7 @@ public class Idempotency implements PanacheRepositoryBase<IdempotencyKey, Idempo
             throw new DomainException(DomainException.Kind.BAD_REQUEST, "invalid-idempotency-key", "Idempotency-Key",
                     "Idempotency-Key must be 1-128 characters");
         }
-        String hash = sha256(request);
+        String hash = Digests.sha256Hex(request);
         IdempotencyKey.Key id = new IdempotencyKey.Key();
         id.actor = actor;
         id.idemKey = key;
@@ -58,11 +55,4 @@ public class Idempotency implements PanacheRepositoryBase<IdempotencyKey, Idempo
         return op;
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,16 +1,13 @@
 package io.undersign.controlplane.security;
 
+import io.undersign.controlplane.secret.Digests;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** Issues and resolves admin API tokens; only hashes are stored. */
@@ -34,7 +31,7 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, String> {
     /** Records {@code token} (idempotent): the bootstrap admin token of a local platform. */
     @Transactional
     public void ensure(String token, String name, Role role) {
-        String hash = hash(token);
+        String hash = Digests.sha256Hex(token);
         if (findByIdOptional(hash).isEmpty()) {
             ApiToken t = new ApiToken();
             t.tokenHash = hash;
@@ -47,15 +44,7 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, String> {
 
     @Transactional
     public Optional<ApiToken> resolve(String token) {
-        return findByIdOptional(hash(token)).filter(t -> t.revokedAt == null);
+        return findByIdOptional(Digests.sha256Hex(token)).filter(t -> t.revokedAt == null);
     }
 
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,9 +1,6 @@
 package io.undersign.controlplane.tenant;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.undersign.controlplane.secret.Digests;
 
 /** The names a tenant's resources get, derived from its id so every step can find them again. */
 public final class TenantNames {
@@ -22,7 +19,7 @@ public final class TenantNames {
         if (plain.length() <= MYSQL_USER_MAX) {
             return plain;
         }
-        return plain.substring(0, MYSQL_USER_MAX - 9) + "_" + sha256(tenantId).substring(0, 8);
+        return plain.substring(0, MYSQL_USER_MAX - 9) + "_" + Digests.sha256Hex(tenantId).substring(0, 8);
     }
 
     public static String brokerUser(String tenantId) {
@@ -42,11 +39,4 @@ public final class TenantNames {
         return "tenant/" + tenantId + "/broker-password";
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

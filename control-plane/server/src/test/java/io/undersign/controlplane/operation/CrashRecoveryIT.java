@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Kills the packaged control plane with SIGKILL in the middle of every onboarding step (after the
  * step's work, before its success is recorded), starts it again each time, and checks that
  * onboarding completes with exactly one of everything: database, user, broker user, runtime.
+ * Then kills the control plane and the runtime together and checks the restart revives the runtime.
  */
 class CrashRecoveryIT {
     private static final int API_PORT = 18180;
@@ -81,6 +82,22 @@ class CrashRecoveryIT {
                 .header("Host", "uw." + tenant + ".localhost").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Crash Life");
+
+        // both die; the restarted control plane brings the ACTIVE tenant's runtime back by itself
+        controlPlane.destroyForcibly().waitFor();
+        for (ProcessHandle runtime : runtimeProcesses()) {
+            runtime.destroyForcibly();
+            runtime.onExit().get();
+        }
+        start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> edgeStatus() == 200);
+        assertThat(runtimeProcesses()).hasSize(1);
+    }
+
+    private int edgeStatus() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + EDGE_PORT + "/q/health/ready"))
+                .header("Host", "uw." + tenant + ".localhost").build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @AfterEach
