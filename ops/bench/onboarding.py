@@ -73,7 +73,7 @@ def cleanup(proc, home, database, ids):
         proc.wait(20)
     except subprocess.TimeoutExpired:
         proc.kill()
-    subprocess.run(["pkill", "-f", f"-Dundersign-data={home}/data"])
+    subprocess.run(["pkill", "-f", "--", f"-Dundersign-data={home}/data"])
     sql = [f"DROP DATABASE IF EXISTS `{database}`"]
     for i in ids:
         db = "tenant_" + i.replace("-", "_")
