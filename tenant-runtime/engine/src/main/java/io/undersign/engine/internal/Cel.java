@@ -1,0 +1,145 @@
+package io.undersign.engine.internal;
+
+import com.google.protobuf.Timestamp;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelVariableResolver;
+import io.undersign.engine.model.QuestionType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** CEL set up once for the engine: compilers over declared variables, one planner runtime. */
+final class Cel {
+    // heterogeneous comparisons let `bmi >= 30` compare a double with an int literal
+    static final CelOptions OPTIONS = CelOptions.DEFAULT.toBuilder().enableHeterogeneousNumericComparisons(true).build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.plannerRuntimeBuilder().setOptions(OPTIONS).build();
+
+    private Cel() {
+    }
+
+    /** A type-checked, planned expression and the variables it reads. */
+    record Compiled(String source, CelRuntime.Program program, Set<String> references, CelAbstractSyntaxTree ast) {
+
+        Object eval(CelVariableResolver values) throws CelEvaluationException {
+            return program.eval(values);
+        }
+
+        boolean test(CelVariableResolver values) throws CelEvaluationException {
+            return Boolean.TRUE.equals(program.eval(values));
+        }
+    }
+
+    static CelCompiler compiler(Map<String, CelType> variables) {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+        variables.forEach(builder::addVar);
+        return builder.build();
+    }
+
+    /** Compiles {@code source}, expecting {@code resultType}; problems go to {@code problems} at {@code path}. */
+    static Compiled compile(CelCompiler compiler, String source, CelType resultType, String path, Problems problems) {
+        CelValidationResult result = compiler.compile(source);
+        if (result.hasError()) {
+            result.getErrors().forEach(issue -> problems.add(path, describe(issue.getMessage())));
+            return null;
+        }
+        try {
+            CelAbstractSyntaxTree ast = result.getAst();
+            CelType actual = ast.getResultType();
+            if (!resultType.isAssignableFrom(actual) && !(resultType == SimpleType.DOUBLE && actual == SimpleType.INT)) {
+                problems.add(path, "must be of type " + resultType.name() + " but is " + actual.name());
+                return null;
+            }
+            return new Compiled(source, RUNTIME.createProgram(ast), references(ast.getExpr()), ast);
+        } catch (Exception e) {
+            problems.add(path, e.getMessage());
+            return null;
+        }
+    }
+
+    private static String describe(String celMessage) {
+        // CEL says "undeclared reference to 'smokr' (in container '')": say it in rulebook terms
+        if (celMessage.startsWith("undeclared reference to")) {
+            String name = celMessage.replaceAll(".*'([^']*)'.*", "$1");
+            return "undeclared question '" + name + "'";
+        }
+        return celMessage;
+    }
+
+    static Set<String> references(CelExpr root) {
+        Set<String> names = new LinkedHashSet<>();
+        collect(root, names);
+        return names;
+    }
+
+    private static void collect(CelExpr expr, Set<String> names) {
+        switch (expr.getKind()) {
+            case IDENT -> names.add(expr.ident().name());
+            case SELECT -> collect(expr.select().operand(), names);
+            case CALL -> {
+                expr.call().target().ifPresent(t -> collect(t, names));
+                expr.call().args().forEach(a -> collect(a, names));
+            }
+            case LIST -> expr.list().elements().forEach(e -> collect(e, names));
+            case MAP -> expr.map().entries().forEach(e -> {
+                collect(e.key(), names);
+                collect(e.value(), names);
+            });
+            case COMPREHENSION -> {
+                collect(expr.comprehension().iterRange(), names);
+                Set<String> inner = new LinkedHashSet<>();
+                collect(expr.comprehension().loopStep(), inner);
+                collect(expr.comprehension().result(), inner);
+                inner.remove(expr.comprehension().iterVar());
+                inner.remove(expr.comprehension().accuVar());
+                names.addAll(inner);
+            }
+            default -> {
+            }
+        }
+    }
+
+    static CelType typeOf(QuestionType type) {
+        return switch (type) {
+            case NUMBER -> SimpleType.DOUBLE;
+            case INTEGER -> SimpleType.INT;
+            case BOOLEAN -> SimpleType.BOOL;
+            case SINGLE_CHOICE, TEXT -> SimpleType.STRING;
+            case MULTI_CHOICE -> ListType.create(SimpleType.STRING);
+            case DATE -> SimpleType.TIMESTAMP;
+        };
+    }
+
+    /** The value an unanswered (or not asked) question has in expressions. */
+    static Object zeroOf(QuestionType type) {
+        return switch (type) {
+            case NUMBER -> 0.0d;
+            case INTEGER -> 0L;
+            case BOOLEAN -> false;
+            case SINGLE_CHOICE, TEXT -> "";
+            case MULTI_CHOICE -> List.of();
+            case DATE -> Timestamp.getDefaultInstance();
+        };
+    }
+
+    static Timestamp timestamp(LocalDate date) {
+        return Timestamp.newBuilder().setSeconds(date.atStartOfDay().toEpochSecond(ZoneOffset.UTC)).build();
+    }
+}

@@ -1,0 +1,74 @@
+package io.undersign.engine.internal;
+
+import dev.cel.runtime.CelEvaluationException;
+import io.undersign.engine.FieldError;
+import io.undersign.engine.model.Question;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks the questions in order with the answers given: which are asked (ask-when holds on the
+ * earlier answers), which asked and required ones are still unanswered, which answers belong to
+ * questions no longer asked (ignored), and which answers are not acceptable.
+ */
+final class Interview {
+    final CaseValues values;
+    final Map<String, Object> answers = new LinkedHashMap<>();
+    final List<String> asked = new ArrayList<>();
+    final List<String> due = new ArrayList<>();
+    final List<String> ignored = new ArrayList<>();
+    final List<FieldError> errors = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+
+    private Interview(CompiledRulebook rulebook) {
+        this.values = new CaseValues(rulebook.zeroValues());
+    }
+
+    static Interview walk(CompiledRulebook rulebook, Map<String, Object> raw) {
+        Interview interview = new Interview(rulebook);
+        raw.keySet().stream().filter(k -> !rulebook.questionById().containsKey(k)).sorted()
+                .forEach(k -> interview.errors.add(new FieldError(k, "is not a question of rulebook "
+                        + rulebook.definition().metadata().id() + " " + rulebook.definition().metadata().version())));
+        List<Question> questions = rulebook.questions();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            Cel.Compiled askWhen = rulebook.askWhen().get(i);
+            Object given = raw.get(q.id());
+            if (askWhen != null && !interview.holds(askWhen, "questions." + q.id() + ".ask-when")) {
+                if (given != null) {
+                    interview.ignored.add(q.id());
+                }
+                continue;
+            }
+            interview.asked.add(q.id());
+            if (given == null) {
+                if (q.required()) {
+                    interview.due.add(q.id());
+                }
+                continue;
+            }
+            Object value = AnswerReader.read(q, given, interview.errors);
+            if (value != null) {
+                interview.answers.put(q.id(), value);
+                interview.values.put(q.id(), AnswerReader.forExpression(value));
+            }
+        }
+        return interview;
+    }
+
+    /** A condition that cannot be evaluated counts as not holding, and says so in the explanation. */
+    boolean holds(Cel.Compiled condition, String where) {
+        return holds(condition, values, where);
+    }
+
+    boolean holds(Cel.Compiled condition, CaseValues on, String where) {
+        try {
+            return condition.test(on);
+        } catch (CelEvaluationException e) {
+            notes.add(where + " could not be evaluated (" + e.getMessage() + "); taken as false");
+            return false;
+        }
+    }
+}
