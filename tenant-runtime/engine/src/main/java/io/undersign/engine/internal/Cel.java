@@ -77,7 +77,7 @@ final class Cel {
     private static String describe(String celMessage) {
         // CEL says "undeclared reference to 'smokr' (in container '')": say it in rulebook terms
         if (celMessage.startsWith("undeclared reference to")) {
-            String name = celMessage.replaceAll(".*'([^']*)'.*", "$1");
+            String name = celMessage.replaceAll("^[^']*'([^']*)'.*", "$1");
             return "undeclared question '" + name + "'";
         }
         return celMessage;

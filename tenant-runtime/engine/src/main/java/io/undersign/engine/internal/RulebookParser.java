@@ -48,7 +48,9 @@ final class RulebookParser {
         try {
             tree = YAML.readTree(yaml);
         } catch (IOException e) {
-            problems.add("(file)", "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : "";
+            problems.add("(file)", "not valid YAML" + where + ": " + e.getMessage().lines().findFirst().orElse(""));
             return null;
         }
         if (tree == null || !tree.isObject()) {
