@@ -1,0 +1,76 @@
+package io.undersign.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Properties that hold for any valid answers to the sample rulebook (fixed seed: reproducible). */
+class EnginePropertiesTest {
+    private static final long SEED = 20261129L;
+    private static final AnswersGen ANSWERS = new AnswersGen(SampleRulebook.RULEBOOK, SampleRulebook.APPLICATION_DATE);
+
+    /** Clearing one of these makes the applicant healthier: never a more severe outcome. */
+    private static final List<Consumer<Map<String, Object>>> CLEARINGS = List.of(
+            a -> a.put("smoker", false),
+            a -> a.put("alcohol_units_per_week", 0L),
+            a -> a.put("hazardous_pursuits", List.of()),
+            a -> a.put("travel_advisory", "none"),
+            a -> a.put("asthma", false),
+            a -> a.put("diabetes", false),
+            a -> a.put("hypertension", false),
+            a -> a.put("heart_condition", "none"),
+            a -> a.put("cancer_history", false),
+            a -> a.put("mental_health", "none"),
+            a -> a.put("family_history_under_60", 0L),
+            a -> a.put("occupation_class", "1"));
+
+    @Test
+    void anyValidAnswersGiveADecisionAndNeverThrow() {
+        qt().withExamples(2000).withFixedSeed(SEED).forAll(ANSWERS).checkAssert(answers -> {
+            Evaluation e = SampleRulebook.evaluate(answers);
+            assertThat(e.errors()).as("answers %s", answers).isEmpty();
+            assertThat(e.decision().outcome()).isNotNull();
+            assertThat(e.decision().explanation().why()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void evaluationIsDeterministic() {
+        qt().withExamples(500).withFixedSeed(SEED).forAll(ANSWERS).checkAssert(answers ->
+                assertThat(SampleRulebook.evaluate(answers)).isEqualTo(SampleRulebook.evaluate(Map.copyOf(answers))));
+    }
+
+    @Test
+    void removingADebitRaisingAnswerNeverMakesTheOutcomeMoreSevere() {
+        qt().withExamples(2000).withFixedSeed(SEED).forAll(ANSWERS, integers().between(0, CLEARINGS.size() - 1))
+                .checkAssert((answers, which) -> {
+                    Decision before = SampleRulebook.evaluate(answers).decision();
+                    Map<String, Object> healthier = new java.util.HashMap<>(answers);
+                    CLEARINGS.get(which).accept(healthier);
+                    Decision after = SampleRulebook.evaluate(healthier).decision();
+                    assertThat(severity(after.outcome())).as("%s then %s for %s", before.outcome(), after.outcome(), answers)
+                            .isLessThanOrEqualTo(severity(before.outcome()));
+                    if (severity(after.outcome()) == severity(before.outcome())) {
+                        assertThat(after.explanation().netDebits()).isLessThanOrEqualTo(before.explanation().netDebits());
+                    }
+                });
+    }
+
+    /** Rated and exclusion are one level: the spec ranks them together. */
+    private static int severity(Outcome outcome) {
+        return switch (outcome) {
+            case DECLINE -> 6;
+            case POSTPONE -> 5;
+            case REFER -> 4;
+            case PENDING_EVIDENCE -> 3;
+            case RATED, EXCLUSION -> 2;
+            case STANDARD -> 1;
+        };
+    }
+
+}
