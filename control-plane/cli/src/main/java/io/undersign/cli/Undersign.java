@@ -6,11 +6,11 @@ import picocli.CommandLine.Command;
 /** The operator's command line: a client of the control plane's admin API. */
 @Command(name = "undersign", mixinStandardHelpOptions = true, version = "undersign 0.1.0",
         description = "Operate the Undersign platform: onboard and manage tenants, watch operations, read the audit trail.",
-        subcommands = {TenantsCommand.class, OpsCommand.class, AuditCommand.class},
+        subcommands = {TenantsCommand.class, OpsCommand.class, AuditCommand.class, RulebookCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
-                "1:the operation ran and FAILED",
+                "1:the operation ran and FAILED; or (rulebook) invalid rulebook, rejected answers, failing cases",
                 "2:invalid command line",
                 "3:the API refused the request (4xx)",
                 "4:the API could not be reached or failed (5xx)"})
