@@ -80,7 +80,8 @@ final class AnswerReader {
                         out.add(s);
                     }
                 }
-                return List.copyOf(out);
+                // Guava's immutable list is what CEL reads without converting it on every access
+                return com.google.common.collect.ImmutableList.copyOf(out);
             }
             case DATE -> {
                 try {

@@ -1,6 +1,6 @@
 package io.undersign.engine.internal;
 
-import com.google.protobuf.Timestamp;
+import com.google.common.collect.ImmutableList;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
@@ -17,10 +17,10 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelVariableResolver;
 import io.undersign.engine.model.QuestionType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -134,12 +134,13 @@ final class Cel {
             case INTEGER -> 0L;
             case BOOLEAN -> false;
             case SINGLE_CHOICE, TEXT -> "";
-            case MULTI_CHOICE -> List.of();
-            case DATE -> Timestamp.getDefaultInstance();
+            case MULTI_CHOICE -> ImmutableList.of();
+            case DATE -> Instant.EPOCH;
         };
     }
 
-    static Timestamp timestamp(LocalDate date) {
-        return Timestamp.newBuilder().setSeconds(date.atStartOfDay().toEpochSecond(ZoneOffset.UTC)).build();
+    /** Dates as CEL's runtime represents timestamps natively (no conversion on every read). */
+    static Instant timestamp(LocalDate date) {
+        return date.atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 }

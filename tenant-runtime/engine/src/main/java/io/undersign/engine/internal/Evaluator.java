@@ -24,16 +24,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Evaluation of a case against a compiled rulebook: pure, deterministic, never throws on input. */
 public final class Evaluator {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)}");
-
     private Evaluator() {
     }
 
@@ -260,17 +255,7 @@ public final class Evaluator {
     }
 
     static String render(String template, Map<String, Object> values) {
-        if (template == null) {
-            return null;
-        }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object v = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? "?" : String.valueOf(displayValue(v))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return template == null ? null : ReasonTemplate.of(template).render(values, Evaluator::displayValue);
     }
 
     private static Object displayValue(Object value) {
@@ -280,9 +265,6 @@ public final class Evaluator {
         }
         if (value instanceof LocalDate date) {
             return date.toString();
-        }
-        if (value instanceof String s) {
-            return s.toLowerCase(Locale.ROOT).equals(s) ? s : s;
         }
         return value;
     }

@@ -28,9 +28,12 @@ final class Interview {
 
     static Interview walk(CompiledRulebook rulebook, Map<String, Object> raw) {
         Interview interview = new Interview(rulebook);
-        raw.keySet().stream().filter(k -> !rulebook.questionById().containsKey(k)).sorted()
-                .forEach(k -> interview.errors.add(new FieldError(k, "is not a question of rulebook "
-                        + rulebook.definition().metadata().id() + " " + rulebook.definition().metadata().version())));
+        for (String key : raw.keySet()) {
+            if (!rulebook.questionById().containsKey(key)) {
+                interview.errors.add(new FieldError(key, "is not a question of rulebook "
+                        + rulebook.definition().metadata().id() + " " + rulebook.definition().metadata().version()));
+            }
+        }
         List<Question> questions = rulebook.questions();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
