@@ -1,0 +1,138 @@
+package io.undersign.runtime.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undersign.engine.CaseInput;
+import io.undersign.engine.Decision;
+import io.undersign.engine.Engine;
+import io.undersign.engine.Evaluation;
+import io.undersign.engine.Rulebook;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cases of this tenant: every change of answers is decided by the engine and the decision is
+ * stored with its rulebook version and explanation in the same transaction (committed before
+ * the caller hears back).
+ */
+@ApplicationScoped
+public class CaseService {
+    static final String DECIDED = "DECIDED";
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    RulebookHolder rulebooks;
+
+    @Inject
+    ObjectMapper json;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public record Created(CaseView view, boolean replayed) {
+    }
+
+    /** A straight-through decision on full answers; idempotent by key when one is given. */
+    @Transactional
+    public Created create(String reference, LocalDate applicationDate, Map<String, Object> answers, String idempotencyKey, String actor) {
+        String fingerprint = fingerprint(reference, applicationDate, answers);
+        if (idempotencyKey != null) {
+            var seen = cases.idempotencyKey(idempotencyKey);
+            if (seen.isPresent()) {
+                if (!seen.get()[0].equals(fingerprint)) {
+                    throw new IdempotencyConflictException(idempotencyKey);
+                }
+                return new Created(view(cases.find(seen.get()[1]).orElseThrow()), true);
+            }
+        }
+        Instant now = clock.instant();
+        LocalDate date = applicationDate == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : applicationDate;
+        Decision decision = decide(answers, Map.of(), date);
+        StoredCase stored = new StoredCase(CaseIds.next(), reference, "api", DECIDED, answers, Map.of(), date, now, now);
+        cases.insert(stored);
+        record(stored.id(), decision, now);
+        if (idempotencyKey != null) {
+            cases.rememberIdempotencyKey(idempotencyKey, fingerprint, stored.id(), now);
+        }
+        cases.audit(actor, "case.created", stored.id() + " " + decision.outcome(), now);
+        return new Created(view(stored), false);
+    }
+
+    /** Adds or changes answers and decides again; the new decision joins the case's history. */
+    @Transactional
+    public CaseView changeAnswers(String id, Map<String, Object> changes, String actor) {
+        StoredCase current = find(id);
+        Map<String, Object> answers = new HashMap<>(current.answers());
+        changes.forEach((k, v) -> {
+            if (v == null) {
+                answers.remove(k);
+            } else {
+                answers.put(k, v);
+            }
+        });
+        Decision decision = decide(answers, current.evidence(), current.applicationDate());
+        Instant now = clock.instant();
+        cases.updateAnswers(id, DECIDED, answers, now);
+        record(id, decision, now);
+        cases.audit(actor, "case.answers-changed", id + " " + String.join(",", changes.keySet()) + " -> " + decision.outcome(), now);
+        return view(find(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseView get(String id) {
+        return view(find(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseView> page(Instant beforeCreated, String beforeId, int limit) {
+        return cases.page(beforeCreated, beforeId, limit).stream().map(this::view).toList();
+    }
+
+    private StoredCase find(String id) {
+        if (!CaseIds.wellFormed(id)) {
+            throw new CaseNotFoundException(id);
+        }
+        return cases.find(id).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    private Decision decide(Map<String, Object> answers, Map<String, Map<String, Object>> evidence, LocalDate date) {
+        Evaluation evaluation = Engine.evaluate(rulebooks.rulebook(), new CaseInput(answers, evidence, date));
+        if (!evaluation.valid()) {
+            throw new AnswersRejectedException(evaluation.errors());
+        }
+        return evaluation.decision();
+    }
+
+    private void record(String caseId, Decision decision, Instant now) {
+        Rulebook rulebook = rulebooks.rulebook();
+        cases.addDecision(caseId, decision.outcome().name(), rulebook.metadata().id(), rulebook.metadata().version(), decision, now);
+    }
+
+    private CaseView view(StoredCase c) {
+        return new CaseView(c.id(), c.reference(), c.channel(), c.status(), c.applicationDate(), c.answers(),
+                cases.latestDecision(c.id()).orElse(null), cases.decisionCount(c.id()), c.createdAt(), c.updatedAt());
+    }
+
+    private String fingerprint(String reference, LocalDate date, Map<String, Object> answers) {
+        try {
+            String canonical = json.writeValueAsString(new java.util.TreeMap<>(Map.of(
+                    "reference", String.valueOf(reference), "date", String.valueOf(date), "answers", new java.util.TreeMap<>(answers))));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.undersign.runtime.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A case as stored: its answers and evidence so far, and where it stands. */
+public record StoredCase(String id, String reference, String channel, String status, Map<String, Object> answers,
+        Map<String, Map<String, Object>> evidence, LocalDate applicationDate, Instant createdAt, Instant updatedAt) {
+}
