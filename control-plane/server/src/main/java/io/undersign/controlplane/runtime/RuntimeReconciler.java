@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.undersign.controlplane.driver.RuntimeDeployer;
 import io.undersign.controlplane.operation.OperationStore;
+import io.undersign.controlplane.schema.TenantSchemaMigrator;
 import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantSpec;
 import io.undersign.controlplane.tenant.TenantStatus;
@@ -15,8 +16,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * After a control-plane restart, every ACTIVE tenant's runtime is adopted if it still runs and is
- * healthy, or started again if not. Tenants in the middle of an operation are left to it.
+ * After a control-plane restart, every ACTIVE tenant's schema is brought up to this build's
+ * migrations, and its runtime adopted if it still runs and is healthy, or started again if not.
+ * Tenants in the middle of an operation are left to it.
  */
 @ApplicationScoped
 public class RuntimeReconciler {
@@ -31,6 +33,9 @@ public class RuntimeReconciler {
     @Inject
     RuntimeDeployer deployer;
 
+    @Inject
+    TenantSchemaMigrator migrator;
+
     void start(@Observes @Priority(300) StartupEvent event) {
         Thread thread = new Thread(this::reconcile, "runtime-reconciler");
         thread.setDaemon(true);
@@ -43,8 +48,10 @@ public class RuntimeReconciler {
                 .map(TenantSpec::of).toList());
         for (TenantSpec tenant : active) {
             try {
+                var schema = migrator.migrate(tenant);
                 var outputs = deployer.deploy(tenant);
-                LOG.infof("Tenant %s runtime %s (pid %s)", tenant.id(), outputs.get("runtime"), outputs.get("pid"));
+                LOG.infof("Tenant %s schema %s, runtime %s (pid %s)", tenant.id(), schema.get("schemaVersion"), outputs.get("runtime"),
+                        outputs.get("pid"));
             } catch (Exception e) {
                 LOG.errorf("Tenant %s runtime could not be restored: %s", tenant.id(), e.getMessage());
             }

@@ -30,6 +30,7 @@ import java.util.Map;
 @ApplicationScoped
 public class CaseService {
     static final String DECIDED = "DECIDED";
+    static final String OPEN = "OPEN";
 
     @Inject
     CaseRepository cases;
@@ -89,6 +90,52 @@ public class CaseService {
         record(id, decision, now);
         cases.audit(actor, "case.answers-changed", id + " " + String.join(",", changes.keySet()) + " -> " + decision.outcome(), now);
         return view(find(id));
+    }
+
+    /** An interview case: no answers yet, decided only when the applicant submits. */
+    @Transactional
+    public String startInterview() {
+        Instant now = clock.instant();
+        String id = CaseIds.next();
+        cases.insert(new StoredCase(id, null, "interview", OPEN, Map.of(), Map.of(), LocalDate.ofInstant(now, ZoneOffset.UTC), now, now));
+        cases.audit("applicant", "case.started", id, now);
+        return id;
+    }
+
+    /** Stores one interview page: answers of its questions replace what was there (blank removes). */
+    @Transactional
+    public StoredCase savePage(String id, java.util.Collection<String> pageQuestions, Map<String, Object> pageAnswers) {
+        StoredCase current = open(id);
+        Map<String, Object> answers = new HashMap<>(current.answers());
+        pageQuestions.forEach(answers::remove);
+        answers.putAll(pageAnswers);
+        cases.updateAnswers(id, OPEN, answers, clock.instant());
+        return find(id);
+    }
+
+    /** The applicant submits: the case is decided and can no longer change through the interview. */
+    @Transactional
+    public CaseView submit(String id) {
+        StoredCase current = open(id);
+        Decision decision = decide(current.answers(), current.evidence(), current.applicationDate());
+        Instant now = clock.instant();
+        cases.updateAnswers(id, DECIDED, current.answers(), now);
+        record(id, decision, now);
+        cases.audit("applicant", "case.submitted", id + " " + decision.outcome(), now);
+        return view(find(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StoredCase stored(String id) {
+        return find(id);
+    }
+
+    private StoredCase open(String id) {
+        StoredCase current = find(id);
+        if (!OPEN.equals(current.status())) {
+            throw new CaseClosedException(id);
+        }
+        return current;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

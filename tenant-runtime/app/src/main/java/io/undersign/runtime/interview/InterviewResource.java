@@ -1,0 +1,188 @@
+package io.undersign.runtime.interview;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.undersign.engine.FieldError;
+import io.undersign.engine.model.Page;
+import io.undersign.engine.model.Question;
+import io.undersign.runtime.TenantConfig;
+import io.undersign.runtime.cases.CaseClosedException;
+import io.undersign.runtime.cases.CaseService;
+import io.undersign.runtime.cases.CaseView;
+import io.undersign.runtime.cases.RulebookHolder;
+import io.undersign.runtime.cases.StoredCase;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The applicant's interview, server-rendered and usable without JavaScript: page by page with
+ * follow-ups as answers require, errors next to their fields, back and forward without losing
+ * answers, resume by the case link, a review page, then the decision in plain words.
+ */
+@Path("/interview")
+@Produces(MediaType.TEXT_HTML)
+public class InterviewResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(Views.PageView view);
+
+        static native TemplateInstance review(Views.ReviewView view);
+
+        static native TemplateInstance decision(Views.DecisionView view);
+    }
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    RulebookHolder rulebooks;
+
+    @Inject
+    TenantConfig tenant;
+
+    @POST
+    @Path("/start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start() {
+        return seeOther("/interview/" + cases.startInterview());
+    }
+
+    /** The case link: picks up where the applicant left off. */
+    @GET
+    @Path("/{id}")
+    public Response resume(@PathParam("id") String id) {
+        StoredCase c = cases.stored(id);
+        if (!"OPEN".equals(c.status())) {
+            return seeOther("/interview/" + id + "/decision");
+        }
+        return pages().firstIncomplete(c.answers())
+                .map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
+                .orElseGet(() -> seeOther("/interview/" + id + "/review"));
+    }
+
+    @GET
+    @Path("/{id}/pages/{page}")
+    public Response page(@PathParam("id") String id, @PathParam("page") String pageId) {
+        StoredCase c = cases.stored(id);
+        if (!"OPEN".equals(c.status())) {
+            return seeOther("/interview/" + id + "/decision");
+        }
+        Page page = page(pageId);
+        return Response.ok(render(c, page, c.answers(), List.of())).build();
+    }
+
+    @POST
+    @Path("/{id}/pages/{page}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
+        Page page = page(pageId);
+        StoredCase c = cases.stored(id);
+        if (!"OPEN".equals(c.status())) {
+            return seeOther("/interview/" + id + "/decision");
+        }
+        List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
+        FormAnswers submitted = FormAnswers.read(onPage, form);
+        Map<String, Object> merged = new HashMap<>(c.answers());
+        page.questions().forEach(merged::remove);
+        merged.putAll(submitted.answers);
+        // keep what was typed even when some of it is wrong: nothing the applicant entered is lost
+        StoredCase saved = cases.savePage(id, page.questions(), submitted.answers);
+        boolean back = "back".equals(form.getFirst("action"));
+        if (back) {
+            return pages().before(page).map(p -> seeOther("/interview/" + id + "/pages/" + p.id())).orElseGet(() -> seeOther("/interview/" + id + "/pages/" + page.id()));
+        }
+        List<FieldError> problems = new ArrayList<>(submitted.errors);
+        pages().problemsOn(page, merged).stream()
+                .filter(p -> submitted.errors.stream().noneMatch(e -> e.field().equals(p.field())))
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            return Response.status(422).entity(render(saved, page, merged, problems)).type(MediaType.TEXT_HTML).build();
+        }
+        return pages().after(page).map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
+                .orElseGet(() -> seeOther("/interview/" + id + "/review"));
+    }
+
+    @GET
+    @Path("/{id}/review")
+    public Response review(@PathParam("id") String id) {
+        StoredCase c = cases.stored(id);
+        if (!"OPEN".equals(c.status())) {
+            return seeOther("/interview/" + id + "/decision");
+        }
+        var incomplete = pages().firstIncomplete(c.answers());
+        if (incomplete.isPresent()) {
+            return seeOther("/interview/" + id + "/pages/" + incomplete.get().id());
+        }
+        List<Views.ReviewLine> lines = new ArrayList<>();
+        for (Page page : pages().all()) {
+            for (Question q : pages().askedOn(page, c.answers())) {
+                lines.add(new Views.ReviewLine(q.text(), Views.answerText(q, c.answers().get(q.id())), page.id()));
+            }
+        }
+        return Response.ok(Templates.review(new Views.ReviewView(brand(), id, lines))).build();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@PathParam("id") String id) {
+        try {
+            cases.submit(id);
+        } catch (CaseClosedException alreadyDecided) {
+            // a second click on submit: the decision stands
+        }
+        return seeOther("/interview/" + id + "/decision");
+    }
+
+    @GET
+    @Path("/{id}/decision")
+    public Response decision(@PathParam("id") String id) {
+        CaseView c = cases.get(id);
+        if (c.decision() == null) {
+            return seeOther("/interview/" + id);
+        }
+        return Response.ok(Templates.decision(DecisionWording.of(brand(), id, c.decision()))).build();
+    }
+
+    private TemplateInstance render(StoredCase c, Page page, Map<String, Object> answers, List<FieldError> problems) {
+        Map<String, String> errorOf = problems.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
+        List<Views.Field> fields = pages().askedOn(page, answers).stream()
+                .map(q -> Views.field(q, answers.get(q.id()), errorOf.get(q.id())))
+                .toList();
+        int number = pages().all().indexOf(page) + 1;
+        return Templates.page(new Views.PageView(brand(), c.id(), page.id(), page.title(), number, pages().all().size(), fields,
+                problems, pages().before(page).isPresent()));
+    }
+
+    private Page page(String pageId) {
+        return pages().page(pageId).orElseThrow(NotFoundException::new);
+    }
+
+    private InterviewPages pages() {
+        return new InterviewPages(rulebooks.rulebook());
+    }
+
+    private Views.Brand brand() {
+        return new Views.Brand(tenant.tenant().displayName(), tenant.tenant().primaryColour());
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}
