@@ -53,6 +53,7 @@ public class LocalEdge {
         HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(64).setKeepAlive(true)))
                 .originSelector(this::origin);
+        proxy.addInterceptor(new ForwardedHeaders());
         server = vertx.createHttpServer().requestHandler(request -> handle(request, proxy));
         server.listen(config.edge().port(), config.edge().host()).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);

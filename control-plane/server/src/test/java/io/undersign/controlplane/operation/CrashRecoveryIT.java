@@ -76,7 +76,8 @@ class CrashRecoveryIT {
             assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.broker_user WHERE tenant_id = '" + tenant + "'")).isEqualTo(1);
             assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.secret WHERE name LIKE 'tenant/" + tenant + "/%'")).isEqualTo(2);
             assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.host_route WHERE tenant_id = '" + tenant + "'")).isEqualTo(2);
-            assertThat(count(c, "SELECT COUNT(*) FROM `" + TenantNames.database(tenant) + "`.flyway_schema_history WHERE success = 1")).isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM `" + TenantNames.database(tenant) + "`.flyway_schema_history WHERE success = 1"))
+                    .isEqualTo(io.undersign.controlplane.support.TenantSchema.migrations().size());
         }
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + EDGE_PORT + "/"))
                 .header("Host", "uw." + tenant + ".localhost").build(), HttpResponse.BodyHandlers.ofString());

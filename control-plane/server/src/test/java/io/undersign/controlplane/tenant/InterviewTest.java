@@ -26,6 +26,9 @@ class InterviewTest {
         HttpResponse<String> started = browser.post("/interview/start");
         assertThat(started.statusCode()).isEqualTo(303);
         String caseLink = FormClient.location(started);
+        assertThat(started.headers().firstValue("Location").orElseThrow())
+                .as("redirects are relative: never the runtime's own address")
+                .startsWith("/interview/");
         assertThat(caseLink).matches("/interview/[A-Za-z0-9_-]{22}");
         assertThat(FormClient.location(browser.get(caseLink))).isEqualTo(caseLink + "/pages/about-you");
 

@@ -42,6 +42,7 @@ class TenantCasesApiTest {
         JsonNode c = JSON.readTree(created.body());
         String id = c.get("id").asText();
         assertThat(id).hasSize(22);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/cases/" + id);
         assertThat(c.at("/decision/outcome").asText()).isEqualTo("RATED");
         assertThat(c.at("/decision/rating/table").asInt()).isEqualTo(3);
         assertThat(c.at("/decision/explanation/rulebookVersion").asText()).isEqualTo("2026.11.1");

@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.undersign.controlplane.security.Role;
 import io.undersign.controlplane.support.Api;
 import io.undersign.controlplane.support.Edge;
+import io.undersign.controlplane.support.TenantSchema;
 import io.undersign.controlplane.support.TestDatabase;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -40,7 +41,7 @@ class TenantLifecycleTest {
         assertThat(tenant.getList("latestOperation.steps.name"))
                 .containsExactly("provision-stack", "migrate-schema", "register-dns", "deploy-runtime", "verify");
         assertThat(tenant.getList("latestOperation.steps.status")).containsOnly("SUCCEEDED");
-        assertThat(tenant.getString("latestOperation.steps[1].outputs.schemaVersion")).isEqualTo("1");
+        assertThat(tenant.getString("latestOperation.steps[1].outputs.schemaVersion")).isEqualTo(TenantSchema.latestVersion());
 
         var page = Edge.get("uw." + id + ".localhost", "/");
         assertThat(page.statusCode()).isEqualTo(200);

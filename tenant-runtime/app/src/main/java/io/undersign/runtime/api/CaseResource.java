@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +49,9 @@ public class CaseResource {
     @POST
     public Response create(@Valid @NotNull CreateCase request, @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
         CaseService.Created created = service.create(request.reference(), request.applicationDate(), request.answers(), idempotencyKey, INTEGRATOR);
-        return Response.created(URI.create("/api/v1/cases/" + created.view().id())).entity(created.view()).build();
+        // a relative Location stays right behind the edge or a load balancer
+        return Response.status(Response.Status.CREATED).header("Location", "/api/v1/cases/" + created.view().id())
+                .entity(created.view()).build();
     }
 
     @GET

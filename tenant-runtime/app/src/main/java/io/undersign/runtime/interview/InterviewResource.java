@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -182,7 +181,8 @@ public class InterviewResource {
         return new Views.Brand(tenant.tenant().displayName(), tenant.tenant().primaryColour());
     }
 
+    /** A relative Location: right behind any edge or load balancer, whatever host and port it shows. */
     private static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
     }
 }
