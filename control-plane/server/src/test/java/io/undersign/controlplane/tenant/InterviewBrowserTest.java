@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -113,7 +114,10 @@ class InterviewBrowserTest {
     /** Clicks and waits for the next page: the clicked element goes stale once the browser navigated. */
     private static void clickAndWait(WebElement element) {
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+        // while the page is being replaced chromedriver may answer with other errors than "stale": try again
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(driver -> ExpectedConditions.stalenessOf(element).apply(driver)
+                        && "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     /** Answers every field on the page that the applicant has an answer for (follow-ups appear after Continue). */

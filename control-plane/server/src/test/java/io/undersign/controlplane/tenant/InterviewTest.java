@@ -39,7 +39,8 @@ class InterviewTest {
                 "sum_assured", "lots", "term_years", "25", "occupation_class", "1", "action", "next");
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("role=\"alert\"").contains("Error: Enter a number, like 72.5")
-                .contains("aria-invalid=\"true\"").contains("value=\"1990-06-15\"");
+                .contains("aria-invalid=\"true\"").contains("value=\"1990-06-15\"")
+                .contains("value=\"lots\"").contains("How much cover do you want? — Enter a number, like 72.5");
 
         assertThat(FormClient.location(browser.post(caseLink + "/pages/about-you", "date_of_birth", "1990-06-15", "sex", "male",
                 "sum_assured", "250000", "term_years", "25", "occupation_class", "1", "action", "next"))).endsWith("/pages/build");

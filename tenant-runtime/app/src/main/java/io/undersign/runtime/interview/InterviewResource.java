@@ -83,7 +83,7 @@ public class InterviewResource {
             return seeOther("/interview/" + id + "/decision");
         }
         Page page = page(pageId);
-        return Response.ok(render(c, page, c.answers(), List.of())).build();
+        return Response.ok(render(c, page, c.answers(), List.of(), Map.of())).build();
     }
 
     @POST
@@ -111,7 +111,7 @@ public class InterviewResource {
                 .filter(p -> submitted.errors.stream().noneMatch(e -> e.field().equals(p.field())))
                 .forEach(problems::add);
         if (!problems.isEmpty()) {
-            return Response.status(422).entity(render(saved, page, merged, problems)).type(MediaType.TEXT_HTML).build();
+            return Response.status(422).entity(render(saved, page, merged, problems, form)).type(MediaType.TEXT_HTML).build();
         }
         return pages().after(page).map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
                 .orElseGet(() -> seeOther("/interview/" + id + "/review"));
@@ -159,14 +159,23 @@ public class InterviewResource {
         return Response.ok(Templates.decision(DecisionWording.of(brand(), id, c.decision()))).build();
     }
 
-    private TemplateInstance render(StoredCase c, Page page, Map<String, Object> answers, List<FieldError> problems) {
+    /** {@code typed}: what was submitted, shown back as typed when it could not be read (e.g. "lots" for a number). */
+    private TemplateInstance render(StoredCase c, Page page, Map<String, Object> answers, List<FieldError> problems,
+            Map<String, List<String>> typed) {
         Map<String, String> errorOf = problems.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
         List<Views.Field> fields = pages().askedOn(page, answers).stream()
-                .map(q -> Views.field(q, answers.get(q.id()), errorOf.get(q.id())))
+                .map(q -> {
+                    Object value = answers.containsKey(q.id()) || !typed.containsKey(q.id()) ? answers.get(q.id()) : typed.get(q.id()).get(0);
+                    return Views.field(q, value, errorOf.get(q.id()));
+                })
+                .toList();
+        // the error summary names each question, so the list makes sense read on its own
+        List<FieldError> summary = problems.stream()
+                .map(p -> new FieldError(p.field(), rulebooks.rulebook().question(p.field()).map(q -> q.text() + " — ").orElse("") + p.message()))
                 .toList();
         int number = pages().all().indexOf(page) + 1;
         return Templates.page(new Views.PageView(brand(), c.id(), page.id(), page.title(), number, pages().all().size(), fields,
-                problems, pages().before(page).isPresent()));
+                summary, pages().before(page).isPresent()));
     }
 
     private Page page(String pageId) {

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Tenant runtime load benchmark (wrk, through the local edge): integrator API case creation
+(full evaluation + MySQL writes committed before the 201) and an interview page submit, next to
+two ceilings measured in the same run: an empty endpoint of the same runtime (through the edge
+and direct, which also prices the edge) and the database's own rate for the same rows inserted
+one transaction per case at the same concurrency (mariadb-slap). Starts its own control plane.
+
+Usage: ops/bench/runtime.py [--connections 32] [--seconds 15] [--results ops/bench/results/runtime.md]
+Needs: wrk and mariadb-slap (Debian packages wrk, mariadb-client), a built platform.
+"""
+import argparse, http.cookiejar, json, os, re, subprocess, tempfile, time, urllib.request, uuid
+
+from benchlib import EDGE, ROOT, call, cleanup, onboard, start_control_plane
+
+ANSWERS = {"date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 250000, "term_years": 25,
+           "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": True, "cigarettes_per_day": 30,
+           "alcohol_units_per_week": 8, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": False,
+           "diabetes": False, "hypertension": False, "heart_condition": "none", "cancer_history": False,
+           "mental_health": "none", "family_history_under_60": 0}
+
+
+def wrk(url, host, connections, seconds, script=None):
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Host: {host}", url]
+    if script:
+        cmd[1:1] = ["-s", script]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = {p: to_ms(v) for p, v in re.findall(r"\s(50|99)%\s+([\d.]+\w+)", out)}
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    failures = (int(bad.group(1)) if bad else 0) + (sum(map(int, errors.groups())) if errors else 0)
+    return {"rps": rps, "p50": lat.get("50"), "p99": lat.get("99"), "requests": total, "errors": failures}
+
+
+def to_ms(text):
+    value, unit = float(re.match(r"[\d.]+", text).group()), re.sub(r"[\d.]+", "", text)
+    return value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def lua(method, body, headers):
+    f = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    f.write(f'wrk.method = "{method}"\nwrk.body = {json.dumps(body)}\n')
+    for k, v in headers.items():
+        f.write(f'wrk.headers["{k}"] = {json.dumps(v)}\n')
+    f.close()
+    return f.name
+
+
+def interview_session(host):
+    """A started interview case, its CSRF token and cookie, as a browser would hold them."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
+    page = opener.open(urllib.request.Request(f"http://127.0.0.1:{EDGE}/", headers={"Host": host})).read().decode()
+    token = re.search(r'name="csrf-token" value="([^"]+)"', page).group(1)
+    try:
+        opener.open(urllib.request.Request(f"http://127.0.0.1:{EDGE}/interview/start", data=f"csrf-token={token}".encode(),
+                                           headers={"Host": host, "Content-Type": "application/x-www-form-urlencoded"}))
+    except urllib.error.HTTPError as redirect:
+        location = redirect.headers["Location"]
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    return location, token, cookie
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+def database_ceiling(database, connections, cases):
+    """The same three rows per case (case, decision, audit event) in one transaction per case."""
+    statement = ("SET @id = LEFT(REPLACE(UUID(), '-', ''), 22); START TRANSACTION; "
+                 "INSERT INTO case_file (id, reference, channel, status, answers, application_date, created_at, updated_at) "
+                 "VALUES (@id, NULL, 'api', 'DECIDED', REPEAT('a', 700), CURDATE(), NOW(6), NOW(6)); "
+                 "INSERT INTO case_decision (case_id, outcome, rulebook_id, rulebook_version, decision, created_at) "
+                 "VALUES (@id, 'RATED', 'term-life-uk', '2026.11.1', REPEAT('d', 2600), NOW(6)); "
+                 "INSERT INTO tenant_audit_event (at, actor, action, detail) VALUES (NOW(6), 'integrator', 'case.created', @id); "
+                 "COMMIT")
+    per_case = statement.count(";") + 1
+    t0 = time.monotonic()
+    subprocess.run(["mariadb-slap", "-uroot", "-h127.0.0.1", f"--create-schema={database}", "--no-drop",
+                    f"--concurrency={connections}", "--iterations=1", f"--number-of-queries={cases * per_case}",
+                    "--delimiter=;", f"--query={statement}"], check=True, capture_output=True)
+    return cases / (time.monotonic() - t0)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--results", default=f"{ROOT}/ops/bench/results/runtime.md")
+    args = parser.parse_args()
+    run = uuid.uuid4().hex[:5]
+    home = f"/tmp/undersign-bench-{run}"
+    os.makedirs(home)
+    database = f"undersign_bench_{run}"
+    tenant = f"rt{run}"
+    proc = start_control_plane(home, database)
+    try:
+        assert onboard(tenant) is not None, "onboarding failed"
+        port = call("GET", f"/api/v1/tenants/{tenant}")["latestOperation"]["steps"][3]["outputs"]["port"]
+        web, api = f"uw.{tenant}.localhost", f"api.uw.{tenant}.localhost"
+        c, d = args.connections, args.seconds
+        edge = f"http://127.0.0.1:{EDGE}"
+        results = {
+            "empty endpoint, direct": wrk(f"http://127.0.0.1:{port}/ping", web, c, d),
+            "empty endpoint, through the edge": wrk(f"{edge}/ping", web, c, d),
+            "API case creation (evaluate + commit), through the edge": wrk(
+                f"{edge}/api/v1/cases", api, c, d,
+                lua("POST", json.dumps({"answers": ANSWERS}), {"Content-Type": "application/json"})),
+        }
+        location, token, cookie = interview_session(web)
+        results["interview page submit (save answers + redirect), through the edge"] = wrk(
+            f"{edge}{location}/pages/build", web, c, d,
+            lua("POST", f"csrf-token={token}&height_cm=170&weight_kg=70&action=next",
+                {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}))
+        db_rate = database_ceiling("tenant_" + tenant, c, 20000)
+    finally:
+        cleanup(proc, home, database, [tenant])
+
+    api_row = results["API case creation (evaluate + commit), through the edge"]
+    direct, through = results["empty endpoint, direct"]["rps"], results["empty endpoint, through the edge"]["rps"]
+    lines = ["# Tenant runtime benchmark", "",
+             f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores by `ops/bench/runtime.py`: "
+             f"wrk, {c} connections, {d} s each, load generator, edge, runtime and MariaDB on the same machine.", "",
+             "| workload | req/s | p50 | p99 | errors |", "|---|---|---|---|---|"]
+    for name, r in results.items():
+        lines.append(f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} ms | {r['p99']:.2f} ms | {r['errors']} of {r['requests']} |")
+    lines += [f"| database ceiling: the same 3 rows per case, one transaction each (mariadb-slap) | {db_rate:,.0f} cases/s | | | |", "",
+              f"- Case creation reaches {100 * api_row['rps'] / db_rate:.0f}% of the database ceiling (target ≥ 50%), "
+              f"p99 {api_row['p99']:.1f} ms (target < 50 ms), {api_row['errors']} errors (target 0).",
+              f"- The edge costs {100 * (1 - through / direct):.0f}% of the empty endpoint's direct rate (target < 30%).", ""]
+    report = "\n".join(lines)
+    with open(args.results, "w") as f:
+        f.write(report)
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
