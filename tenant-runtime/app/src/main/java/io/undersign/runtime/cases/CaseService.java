@@ -1,6 +1,7 @@
 package io.undersign.runtime.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.engine.CaseInput;
 import io.undersign.engine.Decision;
@@ -64,12 +65,13 @@ public class CaseService {
         Decision decision = decide(answers, Map.of(), date);
         StoredCase stored = new StoredCase(CaseIds.next(), reference, "api", DECIDED, answers, Map.of(), date, now, now);
         cases.insert(stored);
-        record(stored.id(), decision, now);
+        JsonNode recorded = record(stored.id(), decision, now);
         if (idempotencyKey != null) {
             cases.rememberIdempotencyKey(idempotencyKey, fingerprint, stored.id(), now);
         }
         cases.audit(actor, "case.created", stored.id() + " " + decision.outcome(), now);
-        return new Created(view(stored), false);
+        // answered from what was just written: no need to read it back
+        return new Created(new CaseView(stored.id(), reference, stored.channel(), stored.status(), date, answers, recorded, 1, now, now), false);
     }
 
     /** Adds or changes answers and decides again; the new decision joins the case's history. */
@@ -163,9 +165,12 @@ public class CaseService {
         return evaluation.decision();
     }
 
-    private void record(String caseId, Decision decision, Instant now) {
+    /** Stores the decision; returns it as the JSON that was stored. */
+    private JsonNode record(String caseId, Decision decision, Instant now) {
         Rulebook rulebook = rulebooks.rulebook();
-        cases.addDecision(caseId, decision.outcome().name(), rulebook.metadata().id(), rulebook.metadata().version(), decision, now);
+        JsonNode tree = json.valueToTree(decision);
+        cases.addDecision(caseId, decision.outcome().name(), rulebook.metadata().id(), rulebook.metadata().version(), tree, now);
+        return tree;
     }
 
     private CaseView view(StoredCase c) {
