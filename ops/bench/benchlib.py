@@ -9,6 +9,14 @@ API, EDGE, BROKER = 18280, 18288, 16361
 TOKEN = "bench-" + uuid.uuid4().hex
 
 
+def bench_run():
+    """A fresh run id, its home directory and its control-plane database name."""
+    run = uuid.uuid4().hex[:5]
+    home = f"/tmp/undersign-bench-{run}"
+    os.makedirs(home)
+    return run, home, f"undersign_bench_{run}"
+
+
 def call(method, path, body=None):
     req = urllib.request.Request(f"http://127.0.0.1:{API}{path}", method=method,
                                  data=None if body is None else json.dumps(body).encode(),

@@ -6,10 +6,10 @@ tenant runtime. Starts its own control plane (own database, home and ports) and 
 Usage: ops/bench/onboarding.py [--tenants 20] [--results ops/bench/results/onboarding.md]
 Needs: a built platform (ops/bin/local-up builds it), a MySQL server (as the platform finds it).
 """
-import argparse, os, statistics, subprocess, sys, time, uuid
+import argparse, os, statistics, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
 
-from benchlib import ROOT, cleanup, onboard, runtime_rss_mb, start_control_plane
+from benchlib import bench_run, ROOT, cleanup, onboard, runtime_rss_mb, start_control_plane
 
 
 def main():
@@ -17,10 +17,7 @@ def main():
     parser.add_argument("--tenants", type=int, default=20)
     parser.add_argument("--results", default=f"{ROOT}/ops/bench/results/onboarding.md")
     args = parser.parse_args()
-    run = uuid.uuid4().hex[:5]
-    home = f"/tmp/undersign-bench-{run}"
-    os.makedirs(home)
-    database = f"undersign_bench_{run}"
+    run, home, database = bench_run()
     proc = start_control_plane(home, database)
     ids = [f"b{run}-one"] + [f"b{run}-{n:02d}" for n in range(args.tenants)]
     try:

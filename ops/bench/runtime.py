@@ -10,7 +10,7 @@ Needs: wrk and mariadb-slap (Debian packages wrk, mariadb-client), a built platf
 """
 import argparse, http.cookiejar, json, os, re, subprocess, tempfile, time, urllib.request, uuid
 
-from benchlib import EDGE, ROOT, call, cleanup, onboard, start_control_plane
+from benchlib import bench_run, EDGE, ROOT, call, cleanup, onboard, start_control_plane
 
 ANSWERS = {"date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 250000, "term_years": 25,
            "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": True, "cigarettes_per_day": 30,
@@ -90,10 +90,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--results", default=f"{ROOT}/ops/bench/results/runtime.md")
     args = parser.parse_args()
-    run = uuid.uuid4().hex[:5]
-    home = f"/tmp/undersign-bench-{run}"
-    os.makedirs(home)
-    database = f"undersign_bench_{run}"
+    run, home, database = bench_run()
     tenant = f"rt{run}"
     proc = start_control_plane(home, database)
     try:

@@ -63,18 +63,30 @@ class RulebookCommand {
         out.flush();
     }
 
-    @Command(name = "validate", description = "Check a rulebook completely; prints every problem with its path (exit 1 if any).")
-    static class Validate implements Callable<Integer> {
+    /** What every rulebook subcommand has: the rulebook file and where to print. */
+    abstract static class OnRulebook implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Parameters(index = "0", description = "Rulebook YAML file")
         Path file;
 
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        Rulebook rulebook() {
+            return load(file, out());
+        }
+    }
+
+    @Command(name = "validate", description = "Check a rulebook completely; prints every problem with its path (exit 1 if any).")
+    static class Validate extends OnRulebook {
+
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            Rulebook rulebook = load(file, out);
+            PrintWriter out = out();
+            Rulebook rulebook = rulebook();
             out.println(file + ": valid — " + rulebook.metadata().id() + " " + rulebook.metadata().version() + ", "
                     + rulebook.questions().size() + " questions on " + rulebook.pages().size() + " pages");
             out.flush();
@@ -83,12 +95,7 @@ class RulebookCommand {
     }
 
     @Command(name = "evaluate", description = "Decide a case: the decision and its explanation.")
-    static class Evaluate implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", description = "Rulebook YAML file")
-        Path file;
+    static class Evaluate extends OnRulebook {
 
         @Option(names = "--answers", required = true, description = "JSON object of answers by question id")
         Path answers;
@@ -104,8 +111,8 @@ class RulebookCommand {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            Rulebook rulebook = load(file, out);
+            PrintWriter out = out();
+            Rulebook rulebook = rulebook();
             Map<String, Object> given = readJson(answers, new TypeReference<>() {
             });
             Map<String, Map<String, Object>> results = evidence == null ? Map.of() : readJson(evidence, new TypeReference<>() {
@@ -146,12 +153,7 @@ class RulebookCommand {
     }
 
     @Command(name = "next", description = "The questions due now given partial answers.")
-    static class Next implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", description = "Rulebook YAML file")
-        Path file;
+    static class Next extends OnRulebook {
 
         @Option(names = "--answers", required = true, description = "JSON object of the answers so far")
         Path answers;
@@ -161,8 +163,8 @@ class RulebookCommand {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            Rulebook rulebook = load(file, out);
+            PrintWriter out = out();
+            Rulebook rulebook = rulebook();
             NextQuestions next = Engine.next(rulebook, readJson(answers, new TypeReference<Map<String, Object>>() {
             }));
             if (output == ApiOptions.Format.json) {
@@ -193,20 +195,15 @@ class RulebookCommand {
     }
 
     @Command(name = "test", description = "Run a file of applicant profiles with expected decisions; pass/fail table (exit 1 on any failure).")
-    static class Test implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", description = "Rulebook YAML file")
-        Path file;
+    static class Test extends OnRulebook {
 
         @Parameters(index = "1", description = "Cases YAML file")
         Path cases;
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            Rulebook rulebook = load(file, out);
+            PrintWriter out = out();
+            Rulebook rulebook = rulebook();
             CaseFile caseFile;
             try {
                 caseFile = CaseFile.parse(Files.readString(cases));

@@ -31,7 +31,7 @@ import java.util.Map;
 @ApplicationScoped
 public class CaseService {
     static final String DECIDED = "DECIDED";
-    static final String OPEN = "OPEN";
+    public static final String OPEN = "OPEN";
 
     @Inject
     CaseRepository cases;

@@ -67,8 +67,8 @@ public class InterviewResource {
     @Path("/{id}")
     public Response resume(@PathParam("id") String id) {
         StoredCase c = cases.stored(id);
-        if (!"OPEN".equals(c.status())) {
-            return seeOther("/interview/" + id + "/decision");
+        if (!c.open()) {
+            return decided(id);
         }
         return pages().firstIncomplete(c.answers())
                 .map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
@@ -79,8 +79,8 @@ public class InterviewResource {
     @Path("/{id}/pages/{page}")
     public Response page(@PathParam("id") String id, @PathParam("page") String pageId) {
         StoredCase c = cases.stored(id);
-        if (!"OPEN".equals(c.status())) {
-            return seeOther("/interview/" + id + "/decision");
+        if (!c.open()) {
+            return decided(id);
         }
         Page page = page(pageId);
         return Response.ok(render(c, page, c.answers(), List.of(), Map.of())).build();
@@ -92,8 +92,8 @@ public class InterviewResource {
     public Response answer(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
         Page page = page(pageId);
         StoredCase c = cases.stored(id);
-        if (!"OPEN".equals(c.status())) {
-            return seeOther("/interview/" + id + "/decision");
+        if (!c.open()) {
+            return decided(id);
         }
         List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
         FormAnswers submitted = FormAnswers.read(onPage, form);
@@ -121,8 +121,8 @@ public class InterviewResource {
     @Path("/{id}/review")
     public Response review(@PathParam("id") String id) {
         StoredCase c = cases.stored(id);
-        if (!"OPEN".equals(c.status())) {
-            return seeOther("/interview/" + id + "/decision");
+        if (!c.open()) {
+            return decided(id);
         }
         var incomplete = pages().firstIncomplete(c.answers());
         if (incomplete.isPresent()) {
@@ -146,7 +146,7 @@ public class InterviewResource {
         } catch (CaseClosedException alreadyDecided) {
             // a second click on submit: the decision stands
         }
-        return seeOther("/interview/" + id + "/decision");
+        return decided(id);
     }
 
     @GET
@@ -188,6 +188,11 @@ public class InterviewResource {
 
     private Views.Brand brand() {
         return new Views.Brand(tenant.tenant().displayName(), tenant.tenant().primaryColour());
+    }
+
+    /** A submitted case only shows its decision. */
+    private static Response decided(String id) {
+        return seeOther("/interview/" + id + "/decision");
     }
 
     /** A relative Location: right behind any edge or load balancer, whatever host and port it shows. */
