@@ -30,6 +30,7 @@ def start_control_plane(home, database):
     cmd = ["java", "-Xmx384m", "-XX:+UseSerialGC",
            f"-Dundersign.mysql.server={mysql}", f"-Dundersign.mysql.database={database}",
            f"-Dquarkus.http.port={API}", f"-Dundersign.edge.port={EDGE}",
+           "-Dundersign.edge.tls-port=18243", "-Dundersign.edge.api-tls-port=18244",
            f"-Dundersign.broker.bind-url=tcp://127.0.0.1:{BROKER}",
            f"-Dundersign.broker.client-url=failover:(tcp://127.0.0.1:{BROKER})?maxReconnectAttempts=-1",
            f"-Dundersign.data-dir={home}/data", f"-Dundersign.secrets.master-key-file={home}/master.key",

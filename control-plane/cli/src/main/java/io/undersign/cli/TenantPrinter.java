@@ -8,6 +8,12 @@ final class TenantPrinter {
     private TenantPrinter() {
     }
 
+    private static String join(JsonNode array) {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        array.forEach(n -> items.add(n.asText()));
+        return String.join(", ", items);
+    }
+
     static void print(PrintWriter out, JsonNode t) {
         new Table("FIELD", "VALUE")
                 .row("id", Json.text(t, "id"))
@@ -16,6 +22,8 @@ final class TenantPrinter {
                 .row("region", Json.text(t, "region"))
                 .row("tier", Json.text(t, "tier"))
                 .row("tls policy", Json.text(t, "tlsPolicy"))
+                .row("tls protocols", join(t.at("/tls/protocols")))
+                .row("cipher suites", join(t.at("/tls/cipherSuites")))
                 .row("interview", Json.text(t.get("endpoints"), "interview"))
                 .row("api", Json.text(t.get("endpoints"), "api"))
                 .row("release", Json.text(t, "currentRelease"))

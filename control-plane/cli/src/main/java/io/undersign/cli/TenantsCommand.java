@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "tenants", description = "Onboard and manage tenants.",
         subcommands = {TenantsCreate.class, TenantsList.class, TenantsShow.class, TenantsSuspend.class,
-                TenantsResume.class, TenantsRetry.class, TenantsOffboard.class})
+                TenantsResume.class, TenantsRetry.class, TenantsOffboard.class, TenantsCerts.class})
 class TenantsCommand {
 }

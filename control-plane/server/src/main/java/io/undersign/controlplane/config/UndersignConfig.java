@@ -115,8 +115,17 @@ public interface UndersignConfig {
         @WithDefault("127.0.0.1")
         String host();
 
+        /** Plain HTTP listener (both host names; kept for local tools and health checks). */
         @WithDefault("8088")
         int port();
+
+        /** TLS listener for interview hosts (the ALB's HTTPS listener, locally). */
+        @WithDefault("8443")
+        int tlsPort();
+
+        /** Mutual-TLS listener for api. hosts: a client certificate from the tenant's CA is required (the NLB, locally). */
+        @WithDefault("8444")
+        int apiTlsPort();
     }
 
     interface Runtime {

@@ -7,7 +7,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
+import io.undersign.controlplane.tenant.TlsPolicies;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.HttpProxy;
 import jakarta.annotation.Priority;
@@ -38,6 +43,13 @@ public class LocalEdge {
     @Inject
     RouteTable routes;
 
+    @Inject
+    EdgeCertificates certificates;
+
+    /** Which face of the edge a request came in on. */
+    enum Listener { PLAIN, INTERVIEW_TLS, API_MTLS }
+
+    private final java.util.List<HttpServer> servers = new java.util.ArrayList<>();
     private HttpServer server;
     private long timer = -1;
 
@@ -54,30 +66,49 @@ public class LocalEdge {
                 .setMaxPoolSize(64).setKeepAlive(true)))
                 .originSelector(this::origin);
         proxy.addInterceptor(new ForwardedHeaders());
-        server = vertx.createHttpServer().requestHandler(request -> handle(request, proxy));
-        server.listen(config.edge().port(), config.edge().host()).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
-        LOG.infof("Local edge listening on http://%s:%d", config.edge().host(), config.edge().port());
+        server = listen(new HttpServerOptions(), config.edge().port(), proxy, Listener.PLAIN);
+        certificates.platformCa(); // made once, before any handshake needs it
+        HttpServerOptions tls = new HttpServerOptions().setSsl(true)
+                .setKeyCertOptions(KeyCertOptions.wrap(new SniKeyManager(routes, certificates)))
+                .setEnabledSecureTransportProtocols(new java.util.LinkedHashSet<>(TlsPolicies.widest().protocols()));
+        TlsPolicies.widest().cipherSuites().forEach(tls::addEnabledCipherSuite);
+        listen(tls, config.edge().tlsPort(), proxy, Listener.INTERVIEW_TLS);
+        HttpServerOptions mtls = new HttpServerOptions(tls).setClientAuth(ClientAuth.REQUIRED)
+                .setTrustOptions(TrustOptions.wrap(new TenantClientTrust(certificates)));
+        listen(mtls, config.edge().apiTlsPort(), proxy, Listener.API_MTLS);
+        LOG.infof("Local edge listening on http://%s:%d, https (interview) :%d, https with client certificates (api) :%d",
+                config.edge().host(), config.edge().port(), config.edge().tlsPort(), config.edge().apiTlsPort());
+    }
+
+    private HttpServer listen(HttpServerOptions options, int port, HttpProxy proxy, Listener listener) throws Exception {
+        HttpServer listening = vertx.createHttpServer(options).requestHandler(request -> handle(request, proxy, listener));
+        listening.listen(port, config.edge().host()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        servers.add(listening);
+        return listening;
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        if (server != null) {
-            server.close();
-        }
+        servers.forEach(HttpServer::close);
     }
 
     public int port() {
         return server.actualPort();
     }
 
-    private void handle(HttpServerRequest request, HttpProxy proxy) {
+    private void handle(HttpServerRequest request, HttpProxy proxy, Listener listener) {
         String host = hostOf(request);
         Optional<RouteTable.Route> route = routes.lookup(host);
         if (route.isEmpty()) {
             page(request, 404, "Not found", "No Undersign service answers at " + escape(host) + ".");
+        } else if (listener != Listener.PLAIN && !secureFaceAllows(request, route.get(), listener)) {
+            return;
+        } else if (listener == Listener.PLAIN && "api".equals(route.get().kind()) && !request.path().startsWith("/q/health")) {
+            // the integrator API is served with mutual TLS only; plain HTTP keeps just its health check
+            page(request, 403, "Mutual TLS required", "Call this API over https on port " + config.edge().apiTlsPort()
+                    + " with a client certificate issued for this service.");
         } else if (route.get().suspended()) {
             request.response().putHeader("Retry-After", "3600");
             page(request, 503, "Service suspended",
@@ -88,6 +119,50 @@ public class LocalEdge {
         } else {
             request.response().putHeader("X-Undersign-Tenant", route.get().tenantId());
             proxy.handle(request);
+        }
+    }
+
+    /**
+     * On the TLS faces: the host must belong to that face, the negotiated protocol to the tenant's
+     * policy, and on the API face the client certificate to this tenant's CA and not be revoked.
+     */
+    private boolean secureFaceAllows(HttpServerRequest request, RouteTable.Route route, Listener listener) {
+        String expectedKind = listener == Listener.API_MTLS ? "api" : "interview";
+        if (!expectedKind.equals(route.kind())) {
+            page(request, 421, "Wrong address", "This host is not served on this port.");
+            return false;
+        }
+        javax.net.ssl.SSLSession session = request.connection().sslSession();
+        if (session == null || !TlsPolicies.of(route.tlsPolicy()).protocols().contains(session.getProtocol())) {
+            request.connection().close();
+            return false;
+        }
+        if (listener == Listener.API_MTLS) {
+            String refusal = clientCertificateRefusal(request, route.tenantId());
+            if (refusal != null) {
+                page(request, 403, "Client certificate refused", refusal);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String clientCertificateRefusal(HttpServerRequest request, String tenantId) {
+        try {
+            java.util.List<java.security.cert.Certificate> peer = request.connection().peerCertificates();
+            if (peer == null || peer.isEmpty() || !(peer.get(0) instanceof java.security.cert.X509Certificate leaf)) {
+                return "A client certificate is required.";
+            }
+            EdgeCertificates.Snapshot known = certificates.current();
+            if (!tenantId.equals(known.tenantByCaSubject().get(leaf.getIssuerX500Principal()))) {
+                return "This client certificate was not issued for this service.";
+            }
+            if (known.revokedSerials().contains(leaf.getSerialNumber().toString(16))) {
+                return "This client certificate has been revoked.";
+            }
+            return null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return "A client certificate is required.";
         }
     }
 

@@ -21,11 +21,14 @@ public class RouteTable {
     private static final Logger LOG = Logger.getLogger(RouteTable.class);
 
     /** Where a host leads: its tenant, which face (interview or api), and the runtime port if one runs. */
-    public record Route(String tenantId, String kind, boolean suspended, Integer runtimePort) {
+    public record Route(String tenantId, String kind, boolean suspended, Integer runtimePort, String tlsPolicy) {
     }
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EdgeCertificates certificates;
 
     private volatile Map<String, Route> routes = Map.of();
 
@@ -38,14 +41,17 @@ public class RouteTable {
         Map<String, Route> fresh = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
-                        SELECT r.host, r.tenant_id, r.kind, r.suspended, i.port
-                        FROM host_route r LEFT JOIN runtime_instance i ON i.tenant_id = r.tenant_id""");
+                        SELECT r.host, r.tenant_id, r.kind, r.suspended, i.port, t.tls_policy
+                        FROM host_route r LEFT JOIN runtime_instance i ON i.tenant_id = r.tenant_id
+                        JOIN tenant t ON t.id = r.tenant_id""");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 int port = r.getInt(5);
-                fresh.put(r.getString(1), new Route(r.getString(2), r.getString(3), r.getBoolean(4), r.wasNull() ? null : port));
+                Integer runtimePort = r.wasNull() ? null : port;
+                fresh.put(r.getString(1), new Route(r.getString(2), r.getString(3), r.getBoolean(4), runtimePort, r.getString(6)));
             }
             routes = Map.copyOf(fresh);
+            certificates.refresh(fresh.values().stream().map(Route::tenantId).distinct().toList());
         } catch (SQLException e) {
             LOG.warnf("Cannot reload edge routes, keeping the last ones: %s", e.getMessage());
         }

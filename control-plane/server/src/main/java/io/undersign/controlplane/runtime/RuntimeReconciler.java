@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.undersign.controlplane.driver.RuntimeDeployer;
 import io.undersign.controlplane.operation.OperationStore;
+import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.schema.TenantSchemaMigrator;
 import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantSpec;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * After a control-plane restart, every ACTIVE tenant's schema is brought up to this build's
- * migrations, and its runtime adopted if it still runs and is healthy, or started again if not.
+ * migrations, its certificates made if it has none, and its runtime adopted if it still runs and is healthy, or started again if not.
  * Tenants in the middle of an operation are left to it.
  */
 @ApplicationScoped
@@ -36,6 +37,9 @@ public class RuntimeReconciler {
     @Inject
     TenantSchemaMigrator migrator;
 
+    @Inject
+    TenantPki pki;
+
     void start(@Observes @Priority(300) StartupEvent event) {
         Thread thread = new Thread(this::reconcile, "runtime-reconciler");
         thread.setDaemon(true);
@@ -49,6 +53,9 @@ public class RuntimeReconciler {
         for (TenantSpec tenant : active) {
             try {
                 var schema = migrator.migrate(tenant);
+                // tenants onboarded by an older build get their CA and edge certificate now
+                pki.clientCa(tenant.id());
+                pki.serverCertificate(tenant.id(), List.of(tenant.interviewHost(), tenant.apiHost()));
                 var outputs = deployer.deploy(tenant);
                 LOG.infof("Tenant %s schema %s, runtime %s (pid %s)", tenant.id(), schema.get("schemaVersion"), outputs.get("runtime"),
                         outputs.get("pid"));

@@ -19,14 +19,12 @@ public class EndpointUrls {
         return "api." + interviewHost(tenantId);
     }
 
+    /** Public URLs: locally the edge's TLS listeners (interview and, with a client certificate, API). */
     public TenantView.Endpoints of(Tenant tenant) {
-        return new TenantView.Endpoints(url(tenant.interviewHost), url(tenant.apiHost));
-    }
-
-    private String url(String host) {
         if ("local".equals(config.driver())) {
-            return "http://" + host + ":" + config.edge().port() + "/";
+            return new TenantView.Endpoints("https://" + tenant.interviewHost + ":" + config.edge().tlsPort() + "/",
+                    "https://" + tenant.apiHost + ":" + config.edge().apiTlsPort() + "/");
         }
-        return "https://" + host + "/";
+        return new TenantView.Endpoints("https://" + tenant.interviewHost + "/", "https://" + tenant.apiHost + "/");
     }
 }

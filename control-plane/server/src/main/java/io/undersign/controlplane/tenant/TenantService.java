@@ -111,7 +111,7 @@ public class TenantService {
     public TenantView view(Tenant tenant) {
         OperationView latest = operationStore.findLatest(tenant.id).map(o -> OperationView.of(o, json)).orElse(null);
         return new TenantView(tenant.id, tenant.displayName, tenant.tier, tenant.region, tenant.status, tenant.currentRelease,
-                tenant.tlsPolicy, tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest);
+                tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest);
     }
 
     private Operation startIf(Tenant tenant, TenantStatus required, OperationKind kind, TenantAction action, String actor) {

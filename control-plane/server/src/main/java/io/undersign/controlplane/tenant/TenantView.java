@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /** A tenant as the admin API shows it, with where it answers and its latest operation. */
 public record TenantView(String id, String displayName, String tier, String region, TenantStatus status,
-        String currentRelease, String tlsPolicy, String contactEmail, Endpoints endpoints,
+        String currentRelease, String tlsPolicy, TlsPolicies.Policy tls, String contactEmail, Endpoints endpoints,
         Instant createdAt, Instant updatedAt, OperationView latestOperation) {
 
     public record Endpoints(String interview, String api) {

@@ -38,17 +38,27 @@ class CliTest {
     }
 
     @Test
-    void createsATenantShowingLiveProgressThenShowsAndListsIt() {
+    void createsATenantShowingLiveProgressThenShowsAndListsIt() throws Exception {
         String id = Api.uniqueId("cli");
         Run create = undersign(Role.OPERATOR, "tenants", "create", id, "--name", "Cli Life", "--wait");
         assertThat(create.exit()).as(create.err()).isZero();
         assertThat(create.out()).contains("[done]  provision-stack").contains("[done]  verify")
-                .contains("Tenant " + id + " is ACTIVE").contains("http://uw." + id + ".localhost:18088/");
+                .contains("Tenant " + id + " is ACTIVE").contains("https://uw." + id + ".localhost:18443/");
 
         Run show = undersign(Role.VIEWER, "tenants", "show", id);
         assertThat(show.exit()).isZero();
-        assertThat(show.out()).contains("status      ACTIVE").contains("ELBSecurityPolicy-TLS13-1-2-Res-2021-06")
-                .contains("deploy-runtime   SUCCEEDED");
+        assertThat(show.out()).contains("ACTIVE").contains("ELBSecurityPolicy-TLS13-1-2-Res-2021-06")
+                .contains("TLSv1.3, TLSv1.2").contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").contains("deploy-runtime   SUCCEEDED");
+
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("certs");
+        Run issue = undersign(Role.OPERATOR, "tenants", "certs", "issue", id, "--name", "core-system", "--out", out.toString());
+        assertThat(issue.exit()).as(issue.err()).isZero();
+        assertThat(out.resolve("core-system.crt")).content().startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(out.resolve("core-system.key")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String serial = issue.out().replaceAll("(?s)Issued certificate (\\S+) .*", "$1");
+        assertThat(undersign(Role.VIEWER, "tenants", "certs", "list", id).out()).contains(serial).contains("core-system");
+        assertThat(undersign(Role.OPERATOR, "tenants", "certs", "revoke", id, serial).out()).startsWith("Revoked " + serial);
 
         Run json = undersign(Role.VIEWER, "tenants", "list", "--status", "ACTIVE", "--all", "-o", "json");
         assertThat(json.exit()).isZero();

@@ -123,6 +123,8 @@ class CrashRecoveryIT {
                 "-Dundersign.mysql.database=" + database,
                 "-Dquarkus.http.port=" + API_PORT,
                 "-Dundersign.edge.port=" + EDGE_PORT,
+                "-Dundersign.edge.tls-port=18189",
+                "-Dundersign.edge.api-tls-port=18190",
                 "-Dundersign.broker.bind-url=tcp://127.0.0.1:16261",
                 "-Dundersign.broker.client-url=failover:(tcp://127.0.0.1:16261)?maxReconnectAttempts=-1&initialReconnectDelay=100",
                 "-Dundersign.data-dir=" + home.resolve("data"),

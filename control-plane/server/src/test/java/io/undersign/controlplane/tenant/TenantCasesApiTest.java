@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.undersign.controlplane.support.Api;
 import io.undersign.controlplane.support.Edge;
+import io.undersign.controlplane.support.MtlsClient;
 import io.undersign.controlplane.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -28,45 +29,53 @@ class TenantCasesApiTest {
              "mental_health": "none", "family_history_under_60": 0}""";
 
     @Test
+    void theApiIsNotServedOverPlainHttp() throws Exception {
+        String a = Api.uniqueId("plain");
+        Api.onboard(a);
+        assertThat(Edge.get("api.uw." + a + ".localhost", "/api/v1/cases").statusCode()).isEqualTo(403);
+        assertThat(Edge.get("api.uw." + a + ".localhost", "/q/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void decidesStoresAndIsolatesCasesPerTenant() throws Exception {
         String a = Api.uniqueId("case-a");
         String b = Api.uniqueId("case-b");
         Api.onboard(a);
         Api.onboard(b);
-        String apiA = "api.uw." + a + ".localhost";
-        String apiB = "api.uw." + b + ".localhost";
+        MtlsClient apiA = MtlsClient.of(a, a);
+        MtlsClient apiB = MtlsClient.of(b, b);
         String body = "{\"reference\": \"POL-1\", \"applicationDate\": \"2026-12-01\", \"answers\": " + ANSWERS + "}";
 
-        var created = Edge.send(apiA, "POST", "/api/v1/cases", body, "Idempotency-Key", "k-1");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var created = apiA.send("POST", "/api/v1/cases", body, "Idempotency-Key", "k-1");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode c = JSON.readTree(created.body());
         String id = c.get("id").asText();
         assertThat(id).hasSize(22);
-        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/cases/" + id);
+        assertThat(created.location()).isEqualTo("/api/v1/cases/" + id);
         assertThat(c.at("/decision/outcome").asText()).isEqualTo("RATED");
         assertThat(c.at("/decision/rating/table").asInt()).isEqualTo(3);
         assertThat(c.at("/decision/explanation/rulebookVersion").asText()).isEqualTo("2026.11.1");
 
-        var replay = Edge.send(apiA, "POST", "/api/v1/cases", body, "Idempotency-Key", "k-1");
+        var replay = apiA.send("POST", "/api/v1/cases", body, "Idempotency-Key", "k-1");
         assertThat(JSON.readTree(replay.body()).get("id").asText()).isEqualTo(id);
-        var conflict = Edge.send(apiA, "POST", "/api/v1/cases", body.replace("POL-1", "POL-2"), "Idempotency-Key", "k-1");
-        assertThat(conflict.statusCode()).isEqualTo(422);
+        var conflict = apiA.send("POST", "/api/v1/cases", body.replace("POL-1", "POL-2"), "Idempotency-Key", "k-1");
+        assertThat(conflict.status()).isEqualTo(422);
 
-        var changed = Edge.send(apiA, "PATCH", "/api/v1/cases/" + id + "/answers", "{\"answers\": {\"smoker\": false}}");
-        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        var changed = apiA.send("PATCH", "/api/v1/cases/" + id + "/answers", "{\"answers\": {\"smoker\": false}}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(JSON.readTree(changed.body()).at("/decision/outcome").asText()).isEqualTo("STANDARD");
         assertThat(JSON.readTree(changed.body()).get("decisions").asInt()).isEqualTo(2);
 
-        assertThat(Edge.get(apiA, "/api/v1/cases/" + id).statusCode()).isEqualTo(200);
-        assertThat(Edge.get(apiB, "/api/v1/cases/" + id).statusCode()).as("tenant B must not see A's case").isEqualTo(404);
-        var patchFromB = Edge.send(apiB, "PATCH", "/api/v1/cases/" + id + "/answers", "{\"answers\": {\"smoker\": true}}");
-        assertThat(patchFromB.statusCode()).as("tenant B must not change A's case").isEqualTo(404);
-        assertThat(JSON.readTree(Edge.get(apiB, "/api/v1/cases").body()).get("items")).isEmpty();
-        assertThat(JSON.readTree(Edge.get(apiA, "/api/v1/cases").body()).get("items")).hasSize(1);
+        assertThat(apiA.get("/api/v1/cases/" + id).status()).isEqualTo(200);
+        assertThat(apiB.get("/api/v1/cases/" + id).status()).as("tenant B must not see A's case").isEqualTo(404);
+        var patchFromB = apiB.send("PATCH", "/api/v1/cases/" + id + "/answers", "{\"answers\": {\"smoker\": true}}");
+        assertThat(patchFromB.status()).as("tenant B must not change A's case").isEqualTo(404);
+        assertThat(JSON.readTree(apiB.get("/api/v1/cases").body()).get("items")).isEmpty();
+        assertThat(JSON.readTree(apiA.get("/api/v1/cases").body()).get("items")).hasSize(1);
 
-        var rejected = Edge.send(apiA, "POST", "/api/v1/cases", "{\"answers\": {\"height_cm\": 999}}");
-        assertThat(rejected.statusCode()).isEqualTo(422);
-        assertThat(rejected.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        var rejected = apiA.send("POST", "/api/v1/cases", "{\"answers\": {\"height_cm\": 999}}");
+        assertThat(JSON.readTree(rejected.body()).get("type").asText()).endsWith("/answers-rejected");
+        assertThat(rejected.status()).isEqualTo(422);
         JsonNode problem = JSON.readTree(rejected.body());
         assertThat(problem.get("errors").findValuesAsText("field")).contains("height_cm", "smoker");
     }

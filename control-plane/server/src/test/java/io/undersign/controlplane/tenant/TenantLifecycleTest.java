@@ -37,7 +37,8 @@ class TenantLifecycleTest {
 
         JsonPath tenant = Api.tenant(id);
         assertThat(tenant.getString("status")).isEqualTo("ACTIVE");
-        assertThat(tenant.getString("endpoints.interview")).isEqualTo("http://uw." + id + ".localhost:18088/");
+        assertThat(tenant.getString("endpoints.interview")).isEqualTo("https://uw." + id + ".localhost:18443/");
+        assertThat(tenant.getString("endpoints.api")).isEqualTo("https://api.uw." + id + ".localhost:18444/");
         assertThat(tenant.getList("latestOperation.steps.name"))
                 .containsExactly("provision-stack", "migrate-schema", "register-dns", "deploy-runtime", "verify");
         assertThat(tenant.getList("latestOperation.steps.status")).containsOnly("SUCCEEDED");

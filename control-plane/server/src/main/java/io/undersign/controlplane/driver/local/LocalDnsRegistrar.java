@@ -3,6 +3,7 @@ package io.undersign.controlplane.driver.local;
 import io.agroal.api.AgroalDataSource;
 import io.undersign.controlplane.driver.DnsRegistrar;
 import io.undersign.controlplane.edge.RouteTable;
+import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.tenant.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +25,13 @@ public class LocalDnsRegistrar implements DnsRegistrar {
     @Inject
     RouteTable routes;
 
+    @Inject
+    TenantPki pki;
+
     @Override
     public Map<String, String> register(TenantSpec tenant) throws SQLException {
+        // the edge's certificate for both names, signed by the platform's edge CA (ACM, locally)
+        pki.serverCertificate(tenant.id(), java.util.List.of(tenant.interviewHost(), tenant.apiHost()));
         upsert(tenant.interviewHost(), tenant.id(), INTERVIEW);
         upsert(tenant.apiHost(), tenant.id(), API);
         routes.reload();

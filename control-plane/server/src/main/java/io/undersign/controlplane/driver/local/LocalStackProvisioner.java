@@ -3,6 +3,7 @@ package io.undersign.controlplane.driver.local;
 import io.undersign.controlplane.broker.BrokerAccounts;
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.StackProvisioner;
+import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.secret.Passwords;
 import io.undersign.controlplane.secret.SecretStore;
 import io.undersign.controlplane.tenant.TenantNames;
@@ -34,6 +35,9 @@ public class LocalStackProvisioner implements StackProvisioner {
     @Inject
     UndersignConfig config;
 
+    @Inject
+    TenantPki pki;
+
     @Override
     public Map<String, String> provision(TenantSpec tenant) throws Exception {
         String database = TenantNames.database(tenant.id());
@@ -55,8 +59,10 @@ public class LocalStackProvisioner implements StackProvisioner {
         }
         String brokerUser = TenantNames.brokerUser(tenant.id());
         brokerAccounts.ensure(brokerUser, tenant.id(), brokerPassword);
+        // the tenant's own CA: its integrators' client certificates come from it (mutual TLS on api.)
+        String clientCa = pki.clientCa(tenant.id()).certificate().getSubjectX500Principal().getName();
         return Map.of("database", database, "databaseUser", user, "brokerUser", brokerUser,
-                "destinations", TenantNames.destinationPrefix(tenant.id()) + ">");
+                "destinations", TenantNames.destinationPrefix(tenant.id()) + ">", "clientCa", clientCa);
     }
 
     @Override
@@ -70,6 +76,7 @@ public class LocalStackProvisioner implements StackProvisioner {
         brokerAccounts.remove(TenantNames.brokerUser(tenant.id()));
         secrets.delete(TenantNames.dbPasswordSecret(tenant.id()));
         secrets.delete(TenantNames.brokerPasswordSecret(tenant.id()));
+        pki.forget(tenant.id());
         return Map.of("droppedDatabase", database, "droppedUser", user);
     }
 

@@ -1,0 +1,57 @@
+package io.undersign.controlplane.pki;
+
+import io.undersign.controlplane.audit.Audited;
+import io.undersign.controlplane.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/** Client certificates of a tenant's integrators (mutual TLS on its api. host). */
+@Path("/api/v1/tenants/{id}/certificates")
+public class ClientCertificateResource {
+
+    public record IssueRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9 ._-]{1,100}", message = "1-100 letters, digits, space, . _ -") String name) {
+    }
+
+    public record CertificateView(String serial, String name, Instant notAfter, Instant createdAt, Instant revokedAt) {
+        static CertificateView of(ClientCertificate c) {
+            return new CertificateView(c.serial, c.name, c.notAfter, c.createdAt, c.revokedAt);
+        }
+    }
+
+    @Inject
+    ClientCertificates certificates;
+
+    @POST
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("certificate.issue")
+    public Response issue(@PathParam("id") String id, @Valid @NotNull IssueRequest request) {
+        return Response.status(201).entity(certificates.issue(id, request.name())).build();
+    }
+
+    @GET
+    @RolesAllowed(Role.VIEWER_NAME)
+    public List<CertificateView> list(@PathParam("id") String id) {
+        return certificates.list(id).stream().map(CertificateView::of).toList();
+    }
+
+    @POST
+    @Path("/{serial}/revoke")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("certificate.revoke")
+    public CertificateView revoke(@PathParam("id") String id, @PathParam("serial") String serial) {
+        CertificateView view = CertificateView.of(certificates.revoke(id, serial));
+        certificates.refreshEdge();
+        return view;
+    }
+}

@@ -1,0 +1,85 @@
+package io.undersign.controlplane.pki;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.undersign.controlplane.api.CallContext;
+import io.undersign.controlplane.api.DomainException;
+import io.undersign.controlplane.edge.RouteTable;
+import io.undersign.controlplane.tenant.Tenant;
+import io.undersign.controlplane.tenant.TenantRepository;
+import io.undersign.controlplane.tenant.TenantStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Issues, lists and revokes client certificates from a tenant's own CA. */
+@ApplicationScoped
+public class ClientCertificates implements PanacheRepositoryBase<ClientCertificate, String> {
+    private static final Duration VALIDITY = Duration.ofDays(365);
+
+    /** A new certificate and its key (shown once), with the CAs a client needs. */
+    public record Issued(String serial, String tenantId, String name, java.time.Instant notAfter, String certificatePem,
+            String privateKeyPem, String clientCaPem, String edgeCaPem) {
+    }
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    TenantPki pki;
+
+    @Inject
+    RouteTable routes;
+
+    @Inject
+    CallContext call;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Issued issue(String tenantId, String name) {
+        call.tenantId(tenantId);
+        Tenant tenant = tenants.require(tenantId);
+        if (tenant.status != TenantStatus.ACTIVE && tenant.status != TenantStatus.SUSPENDED) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "tenant-not-active", "id",
+                    "Tenant '" + tenantId + "' is " + tenant.status + "; certificates are issued to active tenants");
+        }
+        Certificates.Issued ca = pki.clientCa(tenantId);
+        Certificates.Issued cert = Certificates.client(ca, name, VALIDITY);
+        ClientCertificate row = new ClientCertificate();
+        row.serial = cert.serial();
+        row.tenantId = tenantId;
+        row.name = name;
+        row.notAfter = cert.certificate().getNotAfter().toInstant();
+        row.createdAt = clock.instant();
+        persist(row);
+        return new Issued(row.serial, tenantId, name, row.notAfter, cert.certificatePem(), cert.keyPem(), ca.certificatePem(),
+                pki.platformCa().certificatePem());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ClientCertificate> list(String tenantId) {
+        tenants.require(tenantId);
+        return list("tenantId = ?1 order by createdAt", tenantId);
+    }
+
+    @Transactional
+    public ClientCertificate revoke(String tenantId, String serial) {
+        call.tenantId(tenantId);
+        ClientCertificate row = find("tenantId = ?1 and serial = ?2", tenantId, serial).firstResultOptional()
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "certificate-not-found", "serial",
+                        "Tenant '" + tenantId + "' has no certificate " + serial));
+        if (row.revokedAt == null) {
+            row.revokedAt = clock.instant();
+        }
+        return row;
+    }
+
+    /** After a revocation commits: the edge refuses the certificate from its next route refresh on. */
+    public void refreshEdge() {
+        routes.reload();
+    }
+}

@@ -1,0 +1,132 @@
+package io.undersign.controlplane.tenant;
+
+import static io.undersign.controlplane.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.undersign.controlplane.security.Role;
+import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TLS at the local edge, checked with real clients (curl, openssl s_client): the interview host
+ * under the tenant's cipher policy, and the api. host behind mutual TLS with the tenant's own CA.
+ */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+class EdgeTlsTest {
+    private static final int TLS = 18443;
+    private static final int MTLS = 18444;
+    private static String acme;
+    private static String beta;
+    private static Path dir;
+
+    @BeforeEach
+    void tenants() throws IOException {
+        if (acme == null) {
+            acme = Api.uniqueId("tls-a");
+            beta = Api.uniqueId("tls-b");
+            Api.onboard(acme);
+            Api.onboard(beta);
+            dir = Files.createTempDirectory("edge-tls");
+            issue(acme, "acme");
+            issue(beta, "beta");
+        }
+    }
+
+    @Test
+    void theInterviewHostServesTheDefaultPolicyOnly() throws Exception {
+        String host = "uw." + acme + ".localhost";
+        Result page = run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"),
+                "https://" + host + ":" + TLS + "/q/health/ready");
+        assertThat(page.out()).isEqualTo("200");
+
+        Result gcm = openssl(host, "-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256");
+        assertThat(gcm.exit()).as(gcm.out()).isZero();
+        assertThat(gcm.out()).contains("ECDHE-RSA-AES128-GCM-SHA256");
+        assertThat(openssl(host, "-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA256").exit()).as("CBC suite refused").isNotZero();
+        assertThat(openssl(host, "-tls1_2", "-cipher", "ECDHE-RSA-AES256-SHA384").exit()).as("CBC suite refused").isNotZero();
+        assertThat(openssl(host, "-tls1_1").exit()).as("TLS 1.1 refused").isNotZero();
+        assertThat(openssl(host, "-tls1_3").exit()).isZero();
+
+        JsonPath shown = Api.tenant(acme);
+        assertThat(shown.getString("tls.name")).isEqualTo("ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
+        assertThat(shown.getList("tls.cipherSuites", String.class)).contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+                .allMatch(suite -> suite.contains("GCM") || suite.contains("CHACHA20"), "GCM or ChaCha20 only, no CBC");
+    }
+
+    @Test
+    void theApiHostRequiresAClientCertificateFromTheTenantsOwnCa() throws Exception {
+        String api = "https://api.uw." + acme + ".localhost:" + MTLS + "/api/v1/cases";
+        Result none = run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"), api);
+        assertThat(none.exit()).as("no certificate: handshake refused").isNotZero();
+        assertThat(none.out()).isIn("000", "");
+
+        Result own = curlWith("acme", api, "POST", "{\"answers\": {\"height_cm\": 999}}");
+        assertThat(own.out()).as("acme's certificate reaches acme's runtime (which refuses the answers)").isEqualTo("422");
+
+        Result other = curlWith("beta", api, "POST", "{\"answers\": {}}");
+        assertThat(other.out()).as("beta's certificate on acme's host").isEqualTo("403");
+
+        String serial = Files.readString(Path.of(file("acme.serial")));
+        as(Role.OPERATOR).post("/api/v1/tenants/" + acme + "/certificates/" + serial + "/revoke").then().statusCode(200);
+        assertThat(curlWith("acme", api, "GET", null).out()).as("revoked").isEqualTo("403");
+        assertThat(as(Role.VIEWER).get("/api/v1/tenants/" + acme + "/certificates").then().extract().jsonPath()
+                .getString("[0].revokedAt")).isNotNull();
+        assertThat(curlWith("beta", "https://api.uw." + beta + ".localhost:" + MTLS + "/api/v1/cases", "GET", null).out()).isEqualTo("200");
+    }
+
+    private static void issue(String tenant, String name) throws IOException {
+        JsonPath issued = as(Role.OPERATOR).body(Map.of("name", name + "-integrator")).post("/api/v1/tenants/" + tenant + "/certificates")
+                .then().statusCode(201).extract().jsonPath();
+        Files.writeString(dir.resolve(name + ".crt"), issued.getString("certificatePem"));
+        Files.writeString(dir.resolve(name + ".key"), issued.getString("privateKeyPem"));
+        Files.writeString(dir.resolve(name + ".serial"), issued.getString("serial"));
+        Files.writeString(dir.resolve("edge-ca.pem"), issued.getString("edgeCaPem"));
+    }
+
+    private static Result curlWith(String who, String url, String method, String body) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"),
+                "--cert", file(who + ".crt"), "--key", file(who + ".key"), "-X", method, "-H", "Content-Type: application/json"));
+        if (body != null) {
+            cmd.addAll(List.of("-d", body));
+        }
+        cmd.add(url);
+        return run(cmd.toArray(String[]::new));
+    }
+
+    private static Result openssl(String host, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + TLS, "-servername", host));
+        cmd.addAll(List.of(options));
+        return run(cmd.toArray(String[]::new));
+    }
+
+    private static String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    private static Result run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+}
