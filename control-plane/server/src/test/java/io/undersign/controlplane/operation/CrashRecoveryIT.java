@@ -74,7 +74,10 @@ class CrashRecoveryIT {
             assertThat(count(c, "SELECT COUNT(*) FROM mysql.user WHERE User = '" + TenantNames.databaseUser(tenant) + "'")).isEqualTo(1);
             assertThat(count(c, "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + TenantNames.database(tenant) + "'")).isEqualTo(1);
             assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.broker_user WHERE tenant_id = '" + tenant + "'")).isEqualTo(1);
-            assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.secret WHERE name LIKE 'tenant/" + tenant + "/%'")).isEqualTo(2);
+            assertThat(names(c, "SELECT name FROM `" + database + "`.secret WHERE name LIKE 'tenant/" + tenant + "/%'"))
+                    .containsExactlyInAnyOrder("tenant/" + tenant + "/db-password", "tenant/" + tenant + "/broker-password",
+                            "tenant/" + tenant + "/client-ca/key", "tenant/" + tenant + "/client-ca/certificate",
+                            "tenant/" + tenant + "/edge-certificate/key", "tenant/" + tenant + "/edge-certificate/certificate");
             assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.host_route WHERE tenant_id = '" + tenant + "'")).isEqualTo(2);
             assertThat(count(c, "SELECT COUNT(*) FROM `" + TenantNames.database(tenant) + "`.flyway_schema_history WHERE success = 1"))
                     .isEqualTo(io.undersign.controlplane.support.TenantSchema.migrations().size());
@@ -175,6 +178,16 @@ class CrashRecoveryIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
         return JSON.readTree(response.body());
+    }
+
+    private static List<String> names(Connection c, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet r = c.createStatement().executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
     }
 
     private static long count(Connection c, String sql) throws Exception {

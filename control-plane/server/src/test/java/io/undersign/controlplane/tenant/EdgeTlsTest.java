@@ -68,6 +68,20 @@ class EdgeTlsTest {
     }
 
     @Test
+    void aTenantWithAStricterPolicyIsServedOverTls13Only() throws Exception {
+        String strict = Api.uniqueId("tls13");
+        String operation = as(Role.OPERATOR).body(Map.of("id", strict, "displayName", "Strict", "tlsPolicy", "ELBSecurityPolicy-TLS13-1-3-2021-06"))
+                .post("/api/v1/tenants").then().statusCode(202).extract().path("operation.id");
+        assertThat(Api.awaitOperation(operation).getString("status")).isEqualTo("SUCCEEDED");
+        String url = "https://uw." + strict + ".localhost:" + TLS + "/q/health/ready";
+        assertThat(run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"), "--tlsv1.3", url).out())
+                .isEqualTo("200");
+        Result tls12 = run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"), "--tls-max", "1.2", url);
+        assertThat(tls12.out()).as("TLS 1.2 refused for this tenant").isEqualTo("000");
+        assertThat(Api.tenant(strict).getList("tls.protocols")).containsExactly("TLSv1.3");
+    }
+
+    @Test
     void theApiHostRequiresAClientCertificateFromTheTenantsOwnCa() throws Exception {
         String api = "https://api.uw." + acme + ".localhost:" + MTLS + "/api/v1/cases";
         Result none = run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"), api);
