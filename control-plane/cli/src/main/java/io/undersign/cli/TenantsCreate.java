@@ -34,6 +34,9 @@ class TenantsCreate implements Callable<Integer> {
     @Option(names = "--contact", description = "Contact e-mail")
     String contact;
 
+    @Option(names = "--colour", description = "The insurer's colour on its pages, e.g. #1f4e79")
+    String colour;
+
     @Option(names = "--idempotency-key", description = "Repeat a create safely (default: a fresh key)")
     String idempotencyKey;
 
@@ -53,6 +56,9 @@ class TenantsCreate implements Callable<Integer> {
         }
         if (contact != null) {
             body.put("contactEmail", contact);
+        }
+        if (colour != null) {
+            body.put("brandColour", colour);
         }
         ApiClient client = api.client();
         JsonNode accepted = client.post("/api/v1/tenants", body, idempotencyKey);

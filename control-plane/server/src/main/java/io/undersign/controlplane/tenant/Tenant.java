@@ -20,6 +20,10 @@ public class Tenant {
     @Column(name = "display_name")
     public String displayName;
 
+    /** Main colour of the tenant's pages, e.g. {@code #1f4e79}; null for the platform default. */
+    @Column(name = "brand_colour")
+    public String brandColour;
+
     public String tier;
 
     public String region;

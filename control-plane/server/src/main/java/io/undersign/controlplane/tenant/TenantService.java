@@ -110,7 +110,7 @@ public class TenantService {
 
     public TenantView view(Tenant tenant) {
         OperationView latest = operationStore.findLatest(tenant.id).map(o -> OperationView.of(o, json)).orElse(null);
-        return new TenantView(tenant.id, tenant.displayName, tenant.tier, tenant.region, tenant.status, tenant.currentRelease,
+        return new TenantView(tenant.id, tenant.displayName, tenant.brandColour, tenant.tier, tenant.region, tenant.status, tenant.currentRelease,
                 tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest);
     }
 
@@ -149,6 +149,7 @@ public class TenantService {
         Tenant tenant = new Tenant();
         tenant.id = request.id();
         tenant.displayName = request.displayName().strip();
+        tenant.brandColour = request.brandColour() == null ? null : request.brandColour().toLowerCase(java.util.Locale.ROOT);
         tenant.tier = request.tier() == null ? "silo" : request.tier();
         tenant.region = region;
         tenant.status = TenantStatus.REQUESTED;

@@ -4,7 +4,7 @@ import io.undersign.controlplane.operation.OperationView;
 import java.time.Instant;
 
 /** A tenant as the admin API shows it, with where it answers and its latest operation. */
-public record TenantView(String id, String displayName, String tier, String region, TenantStatus status,
+public record TenantView(String id, String displayName, String brandColour, String tier, String region, TenantStatus status,
         String currentRelease, String tlsPolicy, TlsPolicies.Policy tls, String contactEmail, Endpoints endpoints,
         Instant createdAt, Instant updatedAt, OperationView latestOperation) {
 

@@ -73,6 +73,10 @@ class TenantCasesApiTest {
         assertThat(JSON.readTree(apiB.get("/api/v1/cases").body()).get("items")).isEmpty();
         assertThat(JSON.readTree(apiA.get("/api/v1/cases").body()).get("items")).hasSize(1);
 
+        var openApi = apiA.get("/q/openapi");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/cases").contains("/api/v1/cases/{id}/answers").doesNotContain("/interview");
+
         var rejected = apiA.send("POST", "/api/v1/cases", "{\"answers\": {\"height_cm\": 999}}");
         assertThat(JSON.readTree(rejected.body()).get("type").asText()).endsWith("/answers-rejected");
         assertThat(rejected.status()).isEqualTo(422);

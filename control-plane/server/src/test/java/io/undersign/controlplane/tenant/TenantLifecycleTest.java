@@ -52,6 +52,18 @@ class TenantLifecycleTest {
     }
 
     @Test
+    void theTenantsColourIsOnItsPages() throws Exception {
+        String id = Api.uniqueId("brand");
+        String op = as(Role.OPERATOR).body(java.util.Map.of("id", id, "displayName", "Brand Life", "brandColour", "#7A1F5C"))
+                .post("/api/v1/tenants").then().statusCode(202).extract().path("operation.id");
+        assertThat(Api.awaitOperation(op).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(Api.tenant(id).getString("brandColour")).isEqualTo("#7a1f5c");
+        assertThat(Edge.get("uw." + id + ".localhost", "/").body()).contains("background: #7a1f5c").contains("Brand Life");
+        as(Role.OPERATOR).body(java.util.Map.of("id", Api.uniqueId("brand"), "displayName", "X", "brandColour", "red"))
+                .post("/api/v1/tenants").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("brandColour"));
+    }
+
+    @Test
     void suspendAnswers503AndResumeRestoresTheTenant() throws Exception {
         String id = Api.uniqueId("susp");
         Api.onboard(id);

@@ -97,6 +97,9 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         Map<String, String> env = builder.environment();
         env.put("UNDERSIGN_TENANT_ID", tenant.id());
         env.put("UNDERSIGN_TENANT_DISPLAY_NAME", tenant.displayName());
+        if (tenant.brandColour() != null) {
+            env.put("UNDERSIGN_TENANT_PRIMARY_COLOUR", tenant.brandColour());
+        }
         env.put("QUARKUS_DATASOURCE_JDBC_URL", connection.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", connection.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", connection.password());
