@@ -10,12 +10,4 @@ public record Evaluation(Decision decision, List<FieldError> errors) {
     public boolean valid() {
         return errors.isEmpty();
     }
-
-    public static Evaluation of(Decision decision) {
-        return new Evaluation(decision, List.of());
-    }
-
-    public static Evaluation invalid(List<FieldError> errors) {
-        return new Evaluation(null, List.copyOf(errors));
-    }
 }

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Checks answers against their questions and turns them into the values expressions see. */
@@ -115,9 +114,5 @@ final class AnswerReader {
             return "…";
         }
         return bound == Math.rint(bound) ? String.valueOf(bound.longValue()) : String.valueOf(bound);
-    }
-
-    static Map<String, Object> unmodifiable(Map<String, Object> map) {
-        return java.util.Collections.unmodifiableMap(map);
     }
 }
