@@ -71,6 +71,9 @@ class RulebookCommand {
         @Parameters(index = "0", description = "Rulebook YAML file")
         Path file;
 
+        @Option(names = {"-o", "--output"}, description = "table or json (default: table)")
+        ApiOptions.Format output = ApiOptions.Format.table;
+
         PrintWriter out() {
             return spec.commandLine().getOut();
         }
@@ -105,9 +108,6 @@ class RulebookCommand {
 
         @Option(names = "--date", description = "Application date (default: today)")
         LocalDate date;
-
-        @Option(names = {"-o", "--output"}, description = "table or json (default: table)")
-        ApiOptions.Format output = ApiOptions.Format.table;
 
         @Override
         public Integer call() throws IOException {
@@ -157,9 +157,6 @@ class RulebookCommand {
 
         @Option(names = "--answers", required = true, description = "JSON object of the answers so far")
         Path answers;
-
-        @Option(names = {"-o", "--output"}, description = "table or json (default: table)")
-        ApiOptions.Format output = ApiOptions.Format.table;
 
         @Override
         public Integer call() throws IOException {
