@@ -50,7 +50,6 @@ public class LocalEdge {
     enum Listener { PLAIN, INTERVIEW_TLS, API_MTLS }
 
     private final java.util.List<HttpServer> servers = new java.util.ArrayList<>();
-    private HttpServer server;
     private long timer = -1;
 
     void start(@Observes @Priority(200) StartupEvent event) throws Exception {
@@ -66,7 +65,7 @@ public class LocalEdge {
                 .setMaxPoolSize(64).setKeepAlive(true)))
                 .originSelector(this::origin);
         proxy.addInterceptor(new ForwardedHeaders());
-        server = listen(new HttpServerOptions(), config.edge().port(), proxy, Listener.PLAIN);
+        listen(new HttpServerOptions(), config.edge().port(), proxy, Listener.PLAIN);
         certificates.platformCa(); // made once, before any handshake needs it
         HttpServerOptions tls = new HttpServerOptions().setSsl(true)
                 .setKeyCertOptions(KeyCertOptions.wrap(new SniKeyManager(routes, certificates)))
@@ -80,11 +79,10 @@ public class LocalEdge {
                 config.edge().host(), config.edge().port(), config.edge().tlsPort(), config.edge().apiTlsPort());
     }
 
-    private HttpServer listen(HttpServerOptions options, int port, HttpProxy proxy, Listener listener) throws Exception {
+    private void listen(HttpServerOptions options, int port, HttpProxy proxy, Listener listener) throws Exception {
         HttpServer listening = vertx.createHttpServer(options).requestHandler(request -> handle(request, proxy, listener));
         listening.listen(port, config.edge().host()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         servers.add(listening);
-        return listening;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -92,10 +90,6 @@ public class LocalEdge {
             vertx.cancelTimer(timer);
         }
         servers.forEach(HttpServer::close);
-    }
-
-    public int port() {
-        return server.actualPort();
     }
 
     private void handle(HttpServerRequest request, HttpProxy proxy, Listener listener) {

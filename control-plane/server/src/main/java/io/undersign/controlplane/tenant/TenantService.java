@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 /** The tenant registry's business rules: validation before provisioning, and lifecycle actions. */
@@ -76,10 +78,9 @@ public class TenantService {
         Operation op = idempotency.once(idempotencyKey, actor, "POST /tenants/" + id + "/" + action.path, () -> {
             Tenant tenant = tenants.require(id);
             return switch (action) {
-                case SUSPEND -> startIf(tenant, TenantStatus.ACTIVE, OperationKind.SUSPEND, action, actor);
-                case RESUME -> startIf(tenant, TenantStatus.SUSPENDED, OperationKind.RESUME, action, actor);
-                case OFFBOARD -> startIf(tenant, tenant.status == TenantStatus.SUSPENDED ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE,
-                        OperationKind.OFFBOARD, action, actor);
+                case SUSPEND -> startIf(tenant, EnumSet.of(TenantStatus.ACTIVE), OperationKind.SUSPEND, action, actor);
+                case RESUME -> startIf(tenant, EnumSet.of(TenantStatus.SUSPENDED), OperationKind.RESUME, action, actor);
+                case OFFBOARD -> startIf(tenant, EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED), OperationKind.OFFBOARD, action, actor);
                 case RETRY -> {
                     if (tenant.status != TenantStatus.FAILED) {
                         throw new IllegalTransitionException(id, tenant.status, "retry");
@@ -114,8 +115,8 @@ public class TenantService {
                 tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest);
     }
 
-    private Operation startIf(Tenant tenant, TenantStatus required, OperationKind kind, TenantAction action, String actor) {
-        if (tenant.status != required) {
+    private Operation startIf(Tenant tenant, Set<TenantStatus> allowed, OperationKind kind, TenantAction action, String actor) {
+        if (!allowed.contains(tenant.status)) {
             throw new IllegalTransitionException(tenant.id, tenant.status, action.path);
         }
         return operations.start(tenant, kind, actor);

@@ -70,28 +70,22 @@ public class CaseRepository {
                 Timestamp.from(beforeCreated), beforeId);
     }
 
-    public Optional<JsonNode> latestDecision(String caseId) {
+    /** A case's latest decision and how many it has had, in one query. */
+    public record Decisions(JsonNode latest, int count) {
+    }
+
+    public Decisions decisions(String caseId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT decision FROM case_decision WHERE case_id = ? ORDER BY id DESC LIMIT 1")) {
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT decision, (SELECT COUNT(*) FROM case_decision WHERE case_id = ?)
+                        FROM case_decision WHERE case_id = ? ORDER BY id DESC LIMIT 1""")) {
             s.setString(1, caseId);
+            s.setString(2, caseId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(json.readTree(r.getString(1))) : Optional.empty();
+                return r.next() ? new Decisions(json.readTree(r.getString(1)), r.getInt(2)) : new Decisions(null, 0);
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot read decisions of case " + caseId, e);
-        }
-    }
-
-    public int decisionCount(String caseId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM case_decision WHERE case_id = ?")) {
-            s.setString(1, caseId);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -174,8 +174,9 @@ public class CaseService {
     }
 
     private CaseView view(StoredCase c) {
+        CaseRepository.Decisions decisions = cases.decisions(c.id());
         return new CaseView(c.id(), c.reference(), c.channel(), c.status(), c.applicationDate(), c.answers(),
-                cases.latestDecision(c.id()).orElse(null), cases.decisionCount(c.id()), c.createdAt(), c.updatedAt());
+                decisions.latest(), decisions.count(), c.createdAt(), c.updatedAt());
     }
 
     private String fingerprint(String reference, LocalDate date, Map<String, Object> answers) {

@@ -13,21 +13,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Which pages and questions an applicant sees, given the answers so far (the engine's next-question logic). */
+/**
+ * Which pages and questions an applicant sees given the answers so far: the engine's
+ * next-question logic, asked once per request and read for every page.
+ */
 final class InterviewPages {
     private final Rulebook rulebook;
+    private final NextQuestions next;
+    private final Set<String> asked;
 
-    InterviewPages(Rulebook rulebook) {
+    InterviewPages(Rulebook rulebook, Map<String, Object> answers) {
         this.rulebook = rulebook;
+        this.next = Engine.next(rulebook, answers);
+        this.asked = new HashSet<>(next.asked());
     }
 
-    Optional<Page> page(String id) {
+    static Optional<Page> page(Rulebook rulebook, String id) {
         return rulebook.pages().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** Questions of the page that are asked now, in order. */
-    List<Question> askedOn(Page page, Map<String, Object> answers) {
-        Set<String> asked = new HashSet<>(Engine.next(rulebook, answers).asked());
+    List<Question> askedOn(Page page) {
         List<Question> out = new ArrayList<>();
         for (String id : page.questions()) {
             if (asked.contains(id)) {
@@ -38,8 +44,7 @@ final class InterviewPages {
     }
 
     /** Field errors of this page: unacceptable answers and required questions left unanswered. */
-    List<FieldError> problemsOn(Page page, Map<String, Object> answers) {
-        NextQuestions next = Engine.next(rulebook, answers);
+    List<FieldError> problemsOn(Page page) {
         List<FieldError> out = new ArrayList<>();
         for (FieldError e : next.errors()) {
             if (page.questions().contains(e.field())) {
@@ -55,16 +60,8 @@ final class InterviewPages {
     }
 
     /** The first page with a question still to answer, or empty when the interview is complete. */
-    Optional<Page> firstIncomplete(Map<String, Object> answers) {
-        NextQuestions next = Engine.next(rulebook, answers);
-        for (Page page : rulebook.pages()) {
-            boolean open = next.due().stream().anyMatch(page.questions()::contains)
-                    || next.errors().stream().anyMatch(e -> page.questions().contains(e.field()));
-            if (open) {
-                return Optional.of(page);
-            }
-        }
-        return Optional.empty();
+    Optional<Page> firstIncomplete() {
+        return rulebook.pages().stream().filter(page -> !problemsOn(page).isEmpty()).findFirst();
     }
 
     Optional<Page> after(Page page) {

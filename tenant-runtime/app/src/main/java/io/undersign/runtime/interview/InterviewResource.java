@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -70,7 +69,7 @@ public class InterviewResource {
         if (!c.open()) {
             return decided(id);
         }
-        return pages().firstIncomplete(c.answers())
+        return pages(c.answers()).firstIncomplete()
                 .map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
                 .orElseGet(() -> seeOther("/interview/" + id + "/review"));
     }
@@ -83,7 +82,7 @@ public class InterviewResource {
             return decided(id);
         }
         Page page = page(pageId);
-        return Response.ok(render(c, page, c.answers(), List.of(), Map.of())).build();
+        return Response.ok(render(c, page, pages(c.answers()), List.of(), Map.of())).build();
     }
 
     @POST
@@ -91,29 +90,28 @@ public class InterviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
         Page page = page(pageId);
-        StoredCase c = cases.stored(id);
-        if (!c.open()) {
-            return decided(id);
-        }
         List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
         FormAnswers submitted = FormAnswers.read(onPage, form);
-        Map<String, Object> merged = new HashMap<>(c.answers());
-        page.questions().forEach(merged::remove);
-        merged.putAll(submitted.answers);
-        // keep what was typed even when some of it is wrong: nothing the applicant entered is lost
-        StoredCase saved = cases.savePage(id, page.questions(), submitted.answers);
-        boolean back = "back".equals(form.getFirst("action"));
-        if (back) {
-            return pages().before(page).map(p -> seeOther("/interview/" + id + "/pages/" + p.id())).orElseGet(() -> seeOther("/interview/" + id + "/pages/" + page.id()));
+        StoredCase saved;
+        try {
+            // keep what was typed even when some of it is wrong: nothing the applicant entered is lost
+            saved = cases.savePage(id, page.questions(), submitted.answers);
+        } catch (CaseClosedException submittedAlready) {
+            return decided(id);
         }
+        if ("back".equals(form.getFirst("action"))) {
+            List<Page> all = rulebooks.rulebook().pages();
+            return seeOther("/interview/" + id + "/pages/" + all.get(Math.max(0, all.indexOf(page) - 1)).id());
+        }
+        InterviewPages now = pages(saved.answers());
         List<FieldError> problems = new ArrayList<>(submitted.errors);
-        pages().problemsOn(page, merged).stream()
+        now.problemsOn(page).stream()
                 .filter(p -> submitted.errors.stream().noneMatch(e -> e.field().equals(p.field())))
                 .forEach(problems::add);
         if (!problems.isEmpty()) {
-            return Response.status(422).entity(render(saved, page, merged, problems, form)).type(MediaType.TEXT_HTML).build();
+            return Response.status(422).entity(render(saved, page, now, problems, form)).type(MediaType.TEXT_HTML).build();
         }
-        return pages().after(page).map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
+        return now.after(page).map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
                 .orElseGet(() -> seeOther("/interview/" + id + "/review"));
     }
 
@@ -124,13 +122,14 @@ public class InterviewResource {
         if (!c.open()) {
             return decided(id);
         }
-        var incomplete = pages().firstIncomplete(c.answers());
+        InterviewPages now = pages(c.answers());
+        var incomplete = now.firstIncomplete();
         if (incomplete.isPresent()) {
             return seeOther("/interview/" + id + "/pages/" + incomplete.get().id());
         }
         List<Views.ReviewLine> lines = new ArrayList<>();
-        for (Page page : pages().all()) {
-            for (Question q : pages().askedOn(page, c.answers())) {
+        for (Page page : now.all()) {
+            for (Question q : now.askedOn(page)) {
                 lines.add(new Views.ReviewLine(q.text(), Views.answerText(q, c.answers().get(q.id())), page.id()));
             }
         }
@@ -160,10 +159,11 @@ public class InterviewResource {
     }
 
     /** {@code typed}: what was submitted, shown back as typed when it could not be read (e.g. "lots" for a number). */
-    private TemplateInstance render(StoredCase c, Page page, Map<String, Object> answers, List<FieldError> problems,
+    private TemplateInstance render(StoredCase c, Page page, InterviewPages now, List<FieldError> problems,
             Map<String, List<String>> typed) {
+        Map<String, Object> answers = c.answers();
         Map<String, String> errorOf = problems.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
-        List<Views.Field> fields = pages().askedOn(page, answers).stream()
+        List<Views.Field> fields = now.askedOn(page).stream()
                 .map(q -> {
                     Object value = answers.containsKey(q.id()) || !typed.containsKey(q.id()) ? answers.get(q.id()) : typed.get(q.id()).get(0);
                     return Views.field(q, value, errorOf.get(q.id()));
@@ -173,18 +173,19 @@ public class InterviewResource {
         List<FieldError> summary = problems.stream()
                 .map(p -> new FieldError(p.field(), rulebooks.rulebook().question(p.field()).map(q -> q.text() + " — ").orElse("") + p.message()))
                 .toList();
-        int number = pages().all().indexOf(page) + 1;
-        return Templates.page(new Views.PageView(brand(), c.id(), page.id(), page.title(), number, pages().all().size(), fields,
-                summary, pages().before(page).isPresent()));
+        int number = now.all().indexOf(page) + 1;
+        return Templates.page(new Views.PageView(brand(), c.id(), page.id(), page.title(), number, now.all().size(), fields,
+                summary, now.before(page).isPresent()));
     }
 
     private Page page(String pageId) {
-        return pages().page(pageId).orElseThrow(NotFoundException::new);
+        return InterviewPages.page(rulebooks.rulebook(), pageId).orElseThrow(NotFoundException::new);
     }
 
-    private InterviewPages pages() {
-        return new InterviewPages(rulebooks.rulebook());
+    private InterviewPages pages(Map<String, Object> answers) {
+        return new InterviewPages(rulebooks.rulebook(), answers);
     }
+
 
     private Views.Brand brand() {
         return new Views.Brand(tenant.tenant().displayName(), tenant.tenant().primaryColour());
