@@ -6,7 +6,7 @@ two ceilings measured in the same run: an empty endpoint of the same runtime (th
 and direct, which also prices the edge) and the database's own rate for the same rows inserted
 one transaction per case at the same concurrency (mariadb-slap). Starts its own control plane.
 
-Usage: ops/bench/runtime.py [--connections 32] [--seconds 15] [--results ops/bench/results/runtime.md]
+Usage: ops/bench/runtime.py [--connections 32] [--seconds 15] [--warmup 45] [--results ops/bench/results/runtime.md]
 Needs: wrk and mariadb-slap (Debian packages wrk, mariadb-client), a built platform.
 """
 import argparse, http.cookiejar, json, os, re, subprocess, tempfile, time, urllib.request, uuid
@@ -110,6 +110,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--warmup", type=int, default=45, help="seconds of unrecorded load first")
     parser.add_argument("--results", default=f"{ROOT}/ops/bench/results/runtime.md")
     args = parser.parse_args()
     run, home, database = bench_run()
@@ -121,14 +122,17 @@ def main():
         web, api = f"uw.{tenant}.localhost", f"api.uw.{tenant}.localhost"
         c, d = args.connections, args.seconds
         edge = f"http://127.0.0.1:{EDGE}"
+        create = lua("POST", json.dumps({"answers": ANSWERS}), {"Content-Type": "application/json"})
+        # warm-up, not recorded: the JIT compiles the hot paths (C2) before anything is measured
+        wrk(f"http://127.0.0.1:{port}/api/v1/cases", api, c, args.warmup, create)
+        wrk(f"{edge}/ping", web, c, max(5, args.warmup // 3))
         results = {
             "empty endpoint, direct": wrk(f"http://127.0.0.1:{port}/ping", web, c, d),
             "empty endpoint, through the edge": wrk(f"{edge}/ping", web, c, d),
             # wrk cannot present a client certificate, and the edge serves the API with mutual TLS
             # only: the API is measured on the runtime's own port
             "API case creation (evaluate + commit), runtime direct": wrk(
-                f"http://127.0.0.1:{port}/api/v1/cases", api, c, d,
-                lua("POST", json.dumps({"answers": ANSWERS}), {"Content-Type": "application/json"})),
+                f"http://127.0.0.1:{port}/api/v1/cases", api, c, d, create),
         }
         results["API case creation (evaluate + commit), through the edge with mutual TLS"] = mtls_load(
             tenant, api, c, d, json.dumps({"answers": ANSWERS}))
@@ -145,7 +149,7 @@ def main():
     direct, through = results["empty endpoint, direct"]["rps"], results["empty endpoint, through the edge"]["rps"]
     lines = ["# Tenant runtime benchmark", "",
              f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores by `ops/bench/runtime.py`: "
-             f"wrk, {c} connections, {d} s each, load generator, edge, runtime and MariaDB on the same machine.", "",
+             f"wrk, {c} connections, {d} s each after {args.warmup} s of unrecorded warm-up, load generator, edge, runtime and MariaDB on the same machine.", "",
              "| workload | req/s | p50 | p99 | errors |", "|---|---|---|---|---|"]
     for name, r in results.items():
         lines.append(f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} ms | {r['p99']:.2f} ms | {r['errors']} of {r['requests']} |")
