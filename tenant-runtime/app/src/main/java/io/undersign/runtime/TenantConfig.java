@@ -30,5 +30,13 @@ public interface TenantConfig {
         String username();
 
         String password();
+
+        /** First redelivery of a result that failed; later ones back off exponentially. */
+        @WithDefault("500ms")
+        java.time.Duration redeliveryDelay();
+
+        /** Redeliveries before the broker moves a failing result to the dead-letter queue. */
+        @WithDefault("6")
+        int maxRedeliveries();
     }
 }

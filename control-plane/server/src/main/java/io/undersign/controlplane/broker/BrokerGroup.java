@@ -12,6 +12,11 @@ record BrokerGroup(String name) implements Principal {
         return new BrokerGroup("tenant:" + tenantId);
     }
 
+    /** The tenant's evidence provider: its requests queue to read, its results queue to write. */
+    static BrokerGroup ofProvider(String tenantId) {
+        return new BrokerGroup("provider:" + tenantId);
+    }
+
     @Override
     public String getName() {
         return name;

@@ -9,6 +9,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.region.Destination;
+import org.apache.activemq.broker.region.DestinationFilter;
+import org.apache.activemq.broker.region.Queue;
+import org.apache.activemq.broker.region.RegionBroker;
+import org.apache.activemq.broker.region.policy.IndividualDeadLetterStrategy;
+import org.apache.activemq.broker.region.policy.PolicyEntry;
+import org.apache.activemq.broker.region.policy.PolicyMap;
+import org.apache.activemq.command.ActiveMQQueue;
 import org.apache.activemq.security.AuthorizationPlugin;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
 
@@ -31,6 +39,10 @@ public class EmbeddedBroker {
         if (!config.broker().embedded()) {
             return;
         }
+        startBroker();
+    }
+
+    private synchronized void startBroker() throws Exception {
         broker = new BrokerService();
         broker.setBrokerName("undersign");
         broker.setUseJmx(false);
@@ -40,6 +52,7 @@ public class EmbeddedBroker {
         KahaDBPersistenceAdapter store = new KahaDBPersistenceAdapter();
         store.setDirectory(config.dataDir().resolve("broker/kahadb").toFile());
         broker.setPersistenceAdapter(store);
+        broker.setDestinationPolicy(deadLetterPolicy());
         broker.setPlugins(new BrokerPlugin[] {
                 next -> new TenantAuthenticationBroker(next, accounts),
                 new AuthorizationPlugin(new TenantAuthorizationMap())
@@ -50,10 +63,65 @@ public class EmbeddedBroker {
     }
 
     void stop(@Observes ShutdownEvent event) throws Exception {
+        stopBroker();
+    }
+
+    private synchronized void stopBroker() throws Exception {
         if (broker != null) {
             broker.stop();
             broker.waitUntilStopped();
         }
+    }
+
+    /** Stops and starts the broker, as a failover or maintenance would: clients reconnect by themselves. */
+    public void restart() throws Exception {
+        stopBroker();
+        startBroker();
+    }
+
+    /**
+     * A message redelivered too often goes to its own queue's dead-letter queue
+     * ({@code undersign.<tenant>.….DLQ}), inside the tenant's namespace and ACLs, not to the
+     * shared ActiveMQ.DLQ.
+     */
+    private static PolicyMap deadLetterPolicy() {
+        IndividualDeadLetterStrategy strategy = new IndividualDeadLetterStrategy();
+        strategy.setQueuePrefix("");
+        strategy.setQueueSuffix(".DLQ");
+        strategy.setUseQueueForQueueMessages(true);
+        PolicyEntry tenantQueues = new PolicyEntry();
+        tenantQueues.setQueue("undersign.>");
+        tenantQueues.setDeadLetterStrategy(strategy);
+        PolicyMap policies = new PolicyMap();
+        policies.setPolicyEntries(java.util.List.of(tenantQueues));
+        return policies;
+    }
+
+    /** Depth and oldest message of a queue, without creating it when it does not exist yet. */
+    public record QueueState(String queue, long depth, java.time.Instant oldest) {
+    }
+
+    public synchronized QueueState queueState(String queue) throws Exception {
+        ActiveMQQueue destination = new ActiveMQQueue(queue);
+        if (broker == null || !broker.isStarted()) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        Destination found = ((RegionBroker) broker.getRegionBroker()).getDestinationMap().get(destination);
+        if (found == null) {
+            return new QueueState(queue, 0, null);
+        }
+        while (found instanceof DestinationFilter filter) {
+            found = filter.getNext(); // the authorization plugin wraps each destination
+        }
+        long depth = found.getDestinationStatistics().getMessages().getCount();
+        java.time.Instant oldest = null;
+        if (depth > 0 && found instanceof Queue q) {
+            org.apache.activemq.command.Message[] first = q.browse();
+            if (first.length > 0) {
+                oldest = java.time.Instant.ofEpochMilli(first[0].getTimestamp());
+            }
+        }
+        return new QueueState(queue, depth, oldest);
     }
 
     public boolean isRunning() {

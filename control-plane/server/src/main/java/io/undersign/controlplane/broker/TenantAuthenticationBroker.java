@@ -46,7 +46,9 @@ class TenantAuthenticationBroker extends AbstractAuthenticationBroker {
         BrokerAccounts.Account account = accounts.find(username)
                 .filter(a -> io.undersign.controlplane.secret.Passwords.verify(password, a.passwordHash()))
                 .orElseThrow(() -> new SecurityException("User name [" + username + "] or password is invalid."));
-        Set<Principal> principals = Set.of(BrokerGroup.ofTenant(account.tenantId()), BrokerGroup.USERS);
+        BrokerGroup group = BrokerAccounts.PROVIDER.equals(account.role())
+                ? BrokerGroup.ofProvider(account.tenantId()) : BrokerGroup.ofTenant(account.tenantId());
+        Set<Principal> principals = Set.of(group, BrokerGroup.USERS);
         return new SecurityContext(username) {
             @Override
             public Set<Principal> getPrincipals() {

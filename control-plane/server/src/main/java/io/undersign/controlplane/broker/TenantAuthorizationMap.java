@@ -30,27 +30,30 @@ class TenantAuthorizationMap implements AuthorizationMap {
         return USERS;
     }
 
+    /** What a user wants to do with a destination. */
+    enum Access { ADMIN, READ, WRITE }
+
     @Override
     public Set<?> getAdminACLs(ActiveMQDestination destination) {
-        return aclFor(destination);
+        return aclFor(destination, Access.ADMIN);
     }
 
     @Override
     public Set<?> getReadACLs(ActiveMQDestination destination) {
-        return aclFor(destination);
+        return aclFor(destination, Access.READ);
     }
 
     @Override
     public Set<?> getWriteACLs(ActiveMQDestination destination) {
-        return aclFor(destination);
+        return aclFor(destination, Access.WRITE);
     }
 
-    private static Set<BrokerGroup> aclFor(ActiveMQDestination destination) {
+    static Set<BrokerGroup> aclFor(ActiveMQDestination destination, Access access) {
         if (destination.isComposite()) {
-            // every part must belong to the same single tenant
+            // every part must allow the same groups
             Set<BrokerGroup> first = null;
             for (ActiveMQDestination part : Arrays.asList(destination.getCompositeDestinations())) {
-                Set<BrokerGroup> acl = aclFor(part);
+                Set<BrokerGroup> acl = aclFor(part, access);
                 if (first == null) {
                     first = acl;
                 } else if (!first.equals(acl)) {
@@ -74,6 +77,19 @@ class TenantAuthorizationMap implements AuthorizationMap {
         if (tenantId.isEmpty() || tenantId.contains("*") || tenantId.contains(">")) {
             return NOBODY;
         }
-        return Set.of(BrokerGroup.ofTenant(tenantId));
+        BrokerGroup tenant = BrokerGroup.ofTenant(tenantId);
+        if (destination.isQueue() && providerMay(name.substring(end + 1), access)) {
+            return Set.of(tenant, BrokerGroup.ofProvider(tenantId));
+        }
+        return Set.of(tenant);
+    }
+
+    /** The evidence provider reads its tenant's requests and writes its results, nothing more. */
+    private static boolean providerMay(String queue, Access access) {
+        return switch (queue) {
+            case "evidence.requests" -> access != Access.WRITE;
+            case "evidence.results" -> access != Access.READ;
+            default -> false;
+        };
     }
 }

@@ -35,6 +35,11 @@ public final class TenantNames {
         return "tenant/" + tenantId + "/db-password";
     }
 
+    /** The broker user of the tenant's evidence provider (reads requests, writes results). */
+    public static String evidenceProviderUser(String tenantId) {
+        return "provider-" + tenantId;
+    }
+
     public static String brokerPasswordSecret(String tenantId) {
         return "tenant/" + tenantId + "/broker-password";
     }

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.tenant;
 
+import io.undersign.controlplane.evidence.EvidenceQueues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.controlplane.api.CallContext;
@@ -59,6 +60,9 @@ public class TenantService {
     @Inject
     Clock clock;
 
+    @Inject
+    EvidenceQueues evidenceQueues;
+
     public record Started(Tenant tenant, Operation operation) {
     }
 
@@ -94,7 +98,8 @@ public class TenantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TenantView show(String id) {
-        return view(tenants.require(id));
+        Tenant tenant = tenants.require(id);
+        return view(tenant, tenant.status == TenantStatus.OFFBOARDED ? null : evidenceQueues.of(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -110,9 +115,13 @@ public class TenantService {
     }
 
     public TenantView view(Tenant tenant) {
+        return view(tenant, null);
+    }
+
+    private TenantView view(Tenant tenant, EvidenceQueues.Stats queues) {
         OperationView latest = operationStore.findLatest(tenant.id).map(o -> OperationView.of(o, json)).orElse(null);
         return new TenantView(tenant.id, tenant.displayName, tenant.brandColour, tenant.tier, tenant.region, tenant.status, tenant.currentRelease,
-                tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest);
+                tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest, queues);
     }
 
     private Operation startIf(Tenant tenant, Set<TenantStatus> allowed, OperationKind kind, TenantAction action, String actor) {

@@ -3,10 +3,14 @@ package io.undersign.controlplane.tenant;
 import io.undersign.controlplane.operation.OperationView;
 import java.time.Instant;
 
-/** A tenant as the admin API shows it, with where it answers and its latest operation. */
+/**
+ * A tenant as the admin API shows it, with where it answers and its latest operation; a single
+ * tenant's view also has its evidence queues (null in lists, or when the broker cannot be asked).
+ */
 public record TenantView(String id, String displayName, String brandColour, String tier, String region, TenantStatus status,
         String currentRelease, String tlsPolicy, TlsPolicies.Policy tls, String contactEmail, Endpoints endpoints,
-        Instant createdAt, Instant updatedAt, OperationView latestOperation) {
+        Instant createdAt, Instant updatedAt, OperationView latestOperation,
+        io.undersign.controlplane.evidence.EvidenceQueues.Stats evidenceQueues) {
 
     public record Endpoints(String interview, String api) {
     }

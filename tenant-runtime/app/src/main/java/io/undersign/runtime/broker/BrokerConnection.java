@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.undersign.runtime.TenantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
@@ -11,6 +12,7 @@ import jakarta.jms.JMSException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.activemq.ActiveMQConnection;
 import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.RedeliveryPolicy;
 import org.apache.activemq.transport.TransportListener;
 import org.jboss.logging.Logger;
 
@@ -25,6 +27,9 @@ public class BrokerConnection {
     @Inject
     TenantConfig config;
 
+    @Inject
+    Event<BrokerReady> ready;
+
     private final AtomicBoolean connected = new AtomicBoolean();
     private Connection connection;
 
@@ -32,6 +37,13 @@ public class BrokerConnection {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(config.broker().url());
         factory.setUserName(config.broker().username());
         factory.setPassword(config.broker().password());
+        // a message that failed (rolled back) comes again later, then goes to the dead-letter queue
+        RedeliveryPolicy redelivery = factory.getRedeliveryPolicy();
+        redelivery.setInitialRedeliveryDelay(config.broker().redeliveryDelay().toMillis());
+        redelivery.setUseExponentialBackOff(true);
+        redelivery.setBackOffMultiplier(2);
+        redelivery.setMaximumRedeliveryDelay(30_000);
+        redelivery.setMaximumRedeliveries(config.broker().maxRedeliveries());
         factory.setTransportListener(new TransportListener() {
             @Override
             public void onCommand(Object command) {
@@ -60,8 +72,9 @@ public class BrokerConnection {
                 connection = factory.createConnection();
                 connection.start();
                 connected.set(((ActiveMQConnection) connection).getTransport().isConnected());
-            } catch (JMSException e) {
-                LOG.errorf("Cannot connect to the broker: %s", e.getMessage());
+                ready.fire(new BrokerReady(connection));
+            } catch (JMSException | RuntimeException e) {
+                LOG.errorf(e, "Cannot connect to the broker: %s", e.getMessage());
             }
         }, "broker-connect");
         starter.setDaemon(true);

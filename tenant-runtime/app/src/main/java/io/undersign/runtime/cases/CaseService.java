@@ -7,7 +7,13 @@ import io.undersign.engine.CaseInput;
 import io.undersign.engine.Decision;
 import io.undersign.engine.Engine;
 import io.undersign.engine.Evaluation;
+import io.undersign.engine.Outcome;
 import io.undersign.engine.Rulebook;
+import io.undersign.runtime.evidence.EvidenceMessages;
+import io.undersign.runtime.evidence.EvidenceRequested;
+import io.undersign.runtime.evidence.EvidenceStore;
+import io.undersign.runtime.evidence.MalformedEvidenceException;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,10 +48,19 @@ public class CaseService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EvidenceStore evidence;
+
+    @Inject
+    Event<EvidenceRequested> evidenceRequested;
+
     private final Clock clock = Clock.systemUTC();
 
     public record Created(CaseView view, boolean replayed) {
     }
+
+    /** What became of an evidence result. */
+    public enum EvidenceApplied { APPLIED, DUPLICATE }
 
     /** A straight-through decision on full answers; idempotent by key when one is given. */
     @Transactional
@@ -66,12 +81,13 @@ public class CaseService {
         StoredCase stored = new StoredCase(CaseIds.next(), reference, "api", DECIDED, answers, Map.of(), date, now, now);
         cases.insert(stored);
         JsonNode recorded = record(stored.id(), decision, now);
+        List<EvidenceStore.Request> requested = evidence.ofCase(stored.id());
         if (idempotencyKey != null) {
             cases.rememberIdempotencyKey(idempotencyKey, fingerprint, stored.id(), now);
         }
         cases.audit(actor, "case.created", stored.id() + " " + decision.outcome(), now);
         // answered from what was just written: no need to read it back
-        return new Created(new CaseView(stored.id(), reference, stored.channel(), stored.status(), date, answers, recorded, 1, now, now), false);
+        return new Created(new CaseView(stored.id(), reference, stored.channel(), stored.status(), date, answers, recorded, 1, requested, now, now), false);
     }
 
     /** Adds or changes answers and decides again; the new decision joins the case's history. */
@@ -127,6 +143,39 @@ public class CaseService {
         return view(find(id));
     }
 
+    /**
+     * Applies a provider's result: stored once per request (a duplicate or redelivery changes
+     * nothing), then the case is decided again with all evidence so far.
+     */
+    @Transactional(rollbackOn = MalformedEvidenceException.class)
+    public EvidenceApplied applyEvidence(EvidenceMessages.Result result) throws MalformedEvidenceException {
+        EvidenceStore.Request request = evidence.find(result.requestId())
+                .orElseThrow(() -> new MalformedEvidenceException("requestId: " + result.requestId() + " was never requested"));
+        if (!request.caseId().equals(result.caseId())) {
+            throw new MalformedEvidenceException("caseId: request " + result.requestId() + " belongs to another case");
+        }
+        if (!request.type().equals(result.type())) {
+            throw new MalformedEvidenceException("type: request " + result.requestId() + " asked for " + request.type());
+        }
+        StoredCase current = cases.findForUpdate(result.caseId()).orElseThrow(() -> new CaseNotFoundException(result.caseId()));
+        Instant now = clock.instant();
+        if (!evidence.addResult(result.requestId(), result.caseId(), result.results(), result.observedAt(), now)) {
+            return EvidenceApplied.DUPLICATE;
+        }
+        Map<String, Map<String, Object>> merged = new HashMap<>(current.evidence());
+        merged.put(result.type(), result.results());
+        Evaluation evaluation = Engine.evaluate(rulebooks.rulebook(), new CaseInput(current.answers(), merged, current.applicationDate()));
+        if (!evaluation.valid()) {
+            throw new MalformedEvidenceException(evaluation.errors().stream().map(e -> e.field() + ": " + e.message())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        cases.updateEvidence(result.caseId(), merged, now);
+        record(result.caseId(), evaluation.decision(), now);
+        cases.audit("evidence", "case.evidence-received", result.caseId() + " " + result.type() + " " + result.requestId()
+                + " -> " + evaluation.decision().outcome(), now);
+        return EvidenceApplied.APPLIED;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoredCase stored(String id) {
         return find(id);
@@ -165,18 +214,35 @@ public class CaseService {
         return evaluation.decision();
     }
 
-    /** Stores the decision; returns it as the JSON that was stored. */
+    /**
+     * Stores the decision, and when it waits for evidence, a request for each type not asked for
+     * yet (published by the outbox once this unit of work commits). Returns the stored JSON.
+     */
     private JsonNode record(String caseId, Decision decision, Instant now) {
         Rulebook rulebook = rulebooks.rulebook();
         JsonNode tree = json.valueToTree(decision);
         cases.addDecision(caseId, decision.outcome().name(), rulebook.metadata().id(), rulebook.metadata().version(), tree, now);
+        if (decision.outcome() == Outcome.PENDING_EVIDENCE) {
+            java.util.Set<String> asked = new java.util.HashSet<>();
+            evidence.ofCase(caseId).forEach(r -> asked.add(r.type()));
+            boolean added = false;
+            for (Decision.PendingEvidence pending : decision.pendingEvidence()) {
+                if (asked.add(pending.type())) {
+                    evidence.insert(java.util.UUID.randomUUID().toString(), caseId, pending.type(), now);
+                    added = true;
+                }
+            }
+            if (added) {
+                evidenceRequested.fire(new EvidenceRequested(caseId));
+            }
+        }
         return tree;
     }
 
     private CaseView view(StoredCase c) {
         CaseRepository.Decisions decisions = cases.decisions(c.id());
         return new CaseView(c.id(), c.reference(), c.channel(), c.status(), c.applicationDate(), c.answers(),
-                decisions.latest(), decisions.count(), c.createdAt(), c.updatedAt());
+                decisions.latest(), decisions.count(), evidence.ofCase(c.id()), c.createdAt(), c.updatedAt());
     }
 
     private String fingerprint(String reference, LocalDate date, Map<String, Object> answers) {

@@ -74,6 +74,7 @@ public class LocalStackProvisioner implements StackProvisioner {
             s.execute("DROP USER IF EXISTS '" + user + "'@'%'");
         }
         brokerAccounts.remove(TenantNames.brokerUser(tenant.id()));
+        brokerAccounts.remove(TenantNames.evidenceProviderUser(tenant.id()));
         secrets.delete(TenantNames.dbPasswordSecret(tenant.id()));
         secrets.delete(TenantNames.brokerPasswordSecret(tenant.id()));
         pki.forget(tenant.id());

@@ -1,0 +1,13 @@
+package io.undersign.controlplane.driver;
+
+import java.time.Instant;
+
+/** Reads a tenant broker queue's state for operators (local: the embedded broker). */
+public interface QueueMonitor {
+
+    /** Messages waiting and when the oldest was sent (null when empty). */
+    record State(long depth, Instant oldest) {
+    }
+
+    State state(String queue) throws Exception;
+}

@@ -1,0 +1,42 @@
+package io.undersign.controlplane.evidence;
+
+import io.undersign.controlplane.driver.QueueMonitor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** How a tenant's evidence traffic stands: what waits on each queue, and for how long. */
+@ApplicationScoped
+public class EvidenceQueues {
+
+    /** One queue: messages waiting and the age of the oldest (null when empty). */
+    public record Queue(String name, long depth, Long oldestAgeSeconds) {
+    }
+
+    public record Stats(Queue requests, Queue results, Queue deadLetters) {
+    }
+
+    @Inject
+    QueueMonitor monitor;
+
+    @Inject
+    Clock clock;
+
+    /** The tenant's queues, or null when the broker cannot be asked right now. */
+    public Stats of(String tenantId) {
+        EvidenceQueueNames names = EvidenceQueueNames.of(tenantId);
+        try {
+            return new Stats(queue(names.requests()), queue(names.results()), queue(names.deadLetters()));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Queue queue(String name) throws Exception {
+        QueueMonitor.State state = monitor.state(name);
+        Instant oldest = state.oldest();
+        return new Queue(name, state.depth(), oldest == null ? null : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
+    }
+}

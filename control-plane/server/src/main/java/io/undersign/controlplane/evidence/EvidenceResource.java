@@ -1,0 +1,27 @@
+package io.undersign.controlplane.evidence;
+
+import io.undersign.controlplane.audit.Audited;
+import io.undersign.controlplane.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** A tenant's evidence provider connection. */
+@Path("/api/v1/tenants/{id}/evidence-provider")
+public class EvidenceResource {
+
+    @Inject
+    EvidenceProviderCredentials credentials;
+
+    /** Issues (or rotates) the provider's broker credentials; the password is shown only here. */
+    @POST
+    @Path("/credentials")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("evidence-provider.issue")
+    public Response issue(@PathParam("id") String id) {
+        return Response.status(201).entity(credentials.issue(id)).build();
+    }
+}

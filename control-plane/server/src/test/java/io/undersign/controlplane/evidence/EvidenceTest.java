@@ -1,0 +1,230 @@
+package io.undersign.controlplane.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.undersign.controlplane.broker.EmbeddedBroker;
+import io.undersign.controlplane.secret.SecretStore;
+import io.undersign.controlplane.security.Role;
+import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.MtlsClient;
+import io.undersign.controlplane.support.TestDatabase;
+import io.undersign.controlplane.tenant.TenantNames;
+import io.undersign.evidence.simulator.Behaviour;
+import io.undersign.evidence.simulator.EvidenceSimulator;
+import io.undersign.evidence.simulator.SimulatedResults;
+import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Evidence over the real broker between real tenant runtimes and the stand-in provider: requests
+ * go out from the outbox, results re-decide the case exactly once, bad results land in the
+ * dead-letter queue with their reason, nothing crosses tenants, and a broker restart loses nothing.
+ */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+class EvidenceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BROKER = "tcp://127.0.0.1:16161";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** 36, non-smoker, healthy, £1m cover: the grid asks for a blood profile, nothing else. */
+    private static final String NEEDS_BLOOD = """
+            {"reference": "%s", "answers": {"date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 1000000,
+             "term_years": 25, "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": false,
+             "alcohol_units_per_week": 8, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": false,
+             "diabetes": false, "hypertension": false, "heart_condition": "none", "cancer_history": false,
+             "mental_health": "none", "family_history_under_60": 0}}""";
+
+    @Inject
+    SecretStore secrets;
+
+    @Inject
+    EmbeddedBroker broker;
+
+    @Test
+    void aPendingCaseIsAnsweredAndDecidedAgainWithThePredictedResults() throws Exception {
+        String tenant = onboarded("ev-ok");
+        MtlsClient api = MtlsClient.of(tenant, tenant);
+        try (EvidenceSimulator provider = simulator(tenant, Behaviour.NORMAL, Duration.ofMillis(100))) {
+            JsonNode created = create(api, "POL-E1");
+            assertThat(created.at("/decision/outcome").asText()).isEqualTo("PENDING_EVIDENCE");
+            assertThat(created.at("/evidence/0/type").asText()).isEqualTo("blood-profile");
+            assertThat(created.at("/evidence/0/status").asText()).isEqualTo("REQUESTED");
+            String id = created.get("id").asText();
+
+            JsonNode decided = awaitDecisions(api, id, 2);
+            String requestId = decided.at("/evidence/0/requestId").asText();
+            assertThat(decided.at("/evidence/0/status").asText()).isEqualTo("RECEIVED");
+            assertThat(JSON.convertValue(decided.at("/evidence/0/results"), Map.class))
+                    .isEqualTo(JSON.convertValue(SimulatedResults.of(requestId, "blood-profile").orElseThrow(), Map.class));
+            // non-smoker of normal build: any lab value the simulator gives keeps her within standard terms
+            assertThat(decided.at("/decision/outcome").asText()).isEqualTo("STANDARD");
+            assertThat(decided.at("/decision/explanation").toString()).contains("blood-profile");
+            assertThat(provider.answered()).isEqualTo(1);
+        }
+        JsonPath view = Api.tenant(tenant);
+        assertThat(view.getLong("evidenceQueues.requests.depth")).isZero();
+        assertThat(view.getLong("evidenceQueues.deadLetters.depth")).isZero();
+    }
+
+    @Test
+    void aDuplicatedResultIsAppliedOnce() throws Exception {
+        String tenant = onboarded("ev-dup");
+        MtlsClient api = MtlsClient.of(tenant, tenant);
+        try (EvidenceSimulator provider = simulator(tenant, Behaviour.DUPLICATE, Duration.ofMillis(50))) {
+            String id = create(api, "POL-E2").get("id").asText();
+            awaitDecisions(api, id, 2);
+            await().atMost(PATIENCE).until(() -> provider.answered() == 2
+                    && Api.tenant(tenant).getLong("evidenceQueues.results.depth") == 0);
+            Thread.sleep(500);
+            assertThat(get(api, id).get("decisions").asInt()).as("the second copy changes nothing").isEqualTo(2);
+            assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth")).isZero();
+        }
+    }
+
+    @Test
+    void aMalformedResultGoesToTheDeadLetterQueueWithItsReason() throws Exception {
+        String tenant = onboarded("ev-bad");
+        MtlsClient api = MtlsClient.of(tenant, tenant);
+        try (EvidenceSimulator provider = simulator(tenant, Behaviour.MALFORMED, Duration.ofMillis(50))) {
+            String id = create(api, "POL-E3").get("id").asText();
+            await().atMost(PATIENCE).until(() -> Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth") == 1);
+            assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.oldestAgeSeconds")).isNotNull();
+            JsonNode unchanged = get(api, id);
+            assertThat(unchanged.get("decisions").asInt()).isEqualTo(1);
+            assertThat(unchanged.at("/decision/outcome").asText()).isEqualTo("PENDING_EVIDENCE");
+        }
+        try (Connection c = connect(TenantNames.brokerUser(tenant), secrets.get(TenantNames.brokerPasswordSecret(tenant)).orElseThrow());
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            Message dead = s.createConsumer(s.createQueue("undersign." + tenant + ".evidence.results.DLQ")).receive(5000);
+            assertThat(dead).isNotNull();
+            assertThat(dead.getStringProperty("undersignDeadLetterReason")).contains("observedAt");
+            assertThat(((TextMessage) dead).getText()).contains("yesterday");
+        }
+        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        assertThat(metrics).contains("undersign_evidence_queue_depth");
+    }
+
+    @Test
+    void aProviderReachesOnlyItsTenantsRequestsAndResults() throws Exception {
+        String a = onboarded("ev-pa");
+        String b = onboarded("ev-pb");
+        JsonNode issued = issue(a);
+        try (Connection c = connect(issued.get("username").asText(), issued.get("password").asText());
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            // its own: read requests, write results
+            s.createConsumer(s.createQueue("undersign." + a + ".evidence.requests")).close();
+            // nothing of B's
+            assertThatThrownBy(() -> s.createConsumer(s.createQueue("undersign." + b + ".evidence.requests")))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> s.createProducer(s.createQueue("undersign." + b + ".evidence.results")).send(s.createTextMessage("{}")))
+                    .isInstanceOf(JMSSecurityException.class);
+            // and of A's, not the other directions nor other queues
+            assertThatThrownBy(() -> s.createConsumer(s.createQueue("undersign." + a + ".evidence.results")))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> s.createProducer(s.createQueue("undersign." + a + ".evidence.requests")).send(s.createTextMessage("{}")))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> s.createConsumer(s.createQueue("undersign." + a + ".evidence.results.DLQ")))
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+        // a tenant runtime's own user cannot read B's requests or publish B's results either
+        try (Connection c = connect(TenantNames.brokerUser(a), secrets.get(TenantNames.brokerPasswordSecret(a)).orElseThrow());
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            assertThatThrownBy(() -> s.createConsumer(s.createQueue("undersign." + b + ".evidence.requests")))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> s.createProducer(s.createQueue("undersign." + b + ".evidence.results")).send(s.createTextMessage("{}")))
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+        // issuing again rotates: the old password stops working
+        JsonNode rotated = issue(a);
+        assertThat(rotated.get("password").asText()).isNotEqualTo(issued.get("password").asText());
+        assertThatThrownBy(() -> connect(issued.get("username").asText(), issued.get("password").asText()))
+                .isInstanceOf(JMSException.class);
+    }
+
+    @Test
+    void restartingTheBrokerWithMessagesInFlightLosesAndRepeatsNothing() throws Exception {
+        String tenant = onboarded("ev-rst");
+        MtlsClient api = MtlsClient.of(tenant, tenant);
+        List<String> ids = new ArrayList<>();
+        try (EvidenceSimulator provider = simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(2))) {
+            for (int i = 0; i < 5; i++) {
+                ids.add(create(api, "POL-R" + i).get("id").asText());
+            }
+            // requests are with the provider, unanswered and unacknowledged
+            broker.restart();
+            for (String id : ids) {
+                awaitDecisions(api, id, 2);
+            }
+            Thread.sleep(3000); // anything answered twice across the restart would have arrived by now
+            for (String id : ids) {
+                JsonNode c = get(api, id);
+                assertThat(c.get("decisions").asInt()).as("case %s decided once more, exactly", id).isEqualTo(2);
+                assertThat(c.at("/evidence/0/status").asText()).isEqualTo("RECEIVED");
+            }
+        }
+        JsonPath view = Api.tenant(tenant);
+        assertThat(view.getLong("evidenceQueues.requests.depth")).isZero();
+        assertThat(view.getLong("evidenceQueues.results.depth")).isZero();
+        assertThat(view.getLong("evidenceQueues.deadLetters.depth")).isZero();
+    }
+
+    private static String onboarded(String prefix) {
+        String id = Api.uniqueId(prefix);
+        Api.onboard(id);
+        return id;
+    }
+
+    private static JsonNode issue(String tenant) throws Exception {
+        String body = Api.as(Role.OPERATOR).post("/api/v1/tenants/" + tenant + "/evidence-provider/credentials")
+                .then().statusCode(201).extract().asString();
+        return JSON.readTree(body);
+    }
+
+    private static EvidenceSimulator simulator(String tenant, Behaviour behaviour, Duration delay) throws Exception {
+        JsonNode issued = issue(tenant);
+        return new EvidenceSimulator(new EvidenceSimulator.Settings(issued.get("brokerUrl").asText(), issued.get("username").asText(),
+                issued.get("password").asText(), tenant, delay, behaviour, Duration.ZERO)).start();
+    }
+
+    private static JsonNode create(MtlsClient api, String reference) throws Exception {
+        var created = api.send("POST", "/api/v1/cases", NEEDS_BLOOD.formatted(reference));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body());
+    }
+
+    private static JsonNode get(MtlsClient api, String id) throws Exception {
+        return JSON.readTree(api.get("/api/v1/cases/" + id).body());
+    }
+
+    private static JsonNode awaitDecisions(MtlsClient api, String id, int count) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> get(api, id), c -> c.get("decisions").asInt() >= count);
+    }
+
+    private static Connection connect(String user, String password) throws JMSException {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(BROKER);
+        factory.setUserName(user);
+        factory.setPassword(password);
+        Connection connection = factory.createConnection();
+        connection.start();
+        return connection;
+    }
+}

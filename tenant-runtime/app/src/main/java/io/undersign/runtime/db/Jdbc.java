@@ -1,0 +1,72 @@
+package io.undersign.runtime.db;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain JDBC on the tenant's managed datasource: statements join the caller's transaction, so
+ * repositories stay small and a unit of work commits together.
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** An insert that may meet an existing key: false when the row was already there. */
+    public boolean insertIfAbsent(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            s.executeUpdate();
+            return true;
+        } catch (SQLIntegrityConstraintViolationException duplicate) {
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    public <T> List<T> query(String sql, Row<T> row, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            List<T> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(row.read(r));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.undersign.runtime.evidence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undersign.runtime.TenantConfig;
+import io.undersign.runtime.broker.BrokerReady;
+import io.undersign.runtime.cases.CaseNotFoundException;
+import io.undersign.runtime.cases.CaseService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes the tenant's evidence results in a transacted session: a result is acknowledged only
+ * after the database committed its effect (so a crash redelivers it, and the store's
+ * one-result-per-request rule makes the redelivery a no-op). A result that can never apply goes to
+ * the dead-letter queue with the reason; one that failed for a passing cause (the database
+ * away) is rolled back and redelivered with backoff, then dead-lettered by the broker.
+ */
+@ApplicationScoped
+public class EvidenceResultListener implements MessageListener {
+    private static final Logger LOG = Logger.getLogger(EvidenceResultListener.class);
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    TenantConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    private Session session;
+    private MessageProducer deadLetters;
+
+    void start(@Observes BrokerReady ready) throws JMSException {
+        String tenant = config.tenant().id();
+        session = ready.connection().createSession(true, Session.SESSION_TRANSACTED);
+        deadLetters = session.createProducer(session.createQueue(EvidenceMessages.deadLetterQueue(tenant)));
+        deadLetters.setDeliveryMode(DeliveryMode.PERSISTENT);
+        session.createConsumer(session.createQueue(EvidenceMessages.resultsQueue(tenant))).setMessageListener(this);
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            try {
+                String text = message instanceof TextMessage t ? t.getText() : null;
+                EvidenceMessages.Result result = EvidenceMessages.parseResult(json, text);
+                CaseService.EvidenceApplied applied = cases.applyEvidence(result);
+                LOG.debugf("Evidence result %s for case %s: %s", result.requestId(), result.caseId(), applied);
+            } catch (MalformedEvidenceException e) {
+                deadLetter(message, e.getMessage());
+            } catch (CaseNotFoundException e) {
+                deadLetter(message, "caseId: no such case");
+            }
+            session.commit();
+        } catch (JMSException | RuntimeException e) {
+            LOG.warnf("Evidence result %s not applied, to be redelivered: %s", messageId(message), e.getMessage());
+            rollback();
+        }
+    }
+
+    private void deadLetter(Message original, String reason) throws JMSException {
+        LOG.warnf("Evidence result %s dead-lettered: %s", messageId(original), reason);
+        TextMessage copy = session.createTextMessage(original instanceof TextMessage t ? t.getText() : null);
+        copy.setStringProperty(EvidenceMessages.DEAD_LETTER_REASON, reason);
+        copy.setStringProperty("originalMessageId", original.getJMSMessageID());
+        deadLetters.send(copy);
+    }
+
+    private void rollback() {
+        try {
+            session.rollback();
+        } catch (JMSException e) {
+            LOG.warnf("Rollback failed: %s", e.getMessage());
+        }
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "?";
+        }
+    }
+}
