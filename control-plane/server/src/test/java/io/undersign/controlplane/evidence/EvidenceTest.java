@@ -104,8 +104,9 @@ class EvidenceTest {
     void aMalformedResultGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         String tenant = onboarded("ev-bad");
         MtlsClient api = MtlsClient.of(tenant, tenant);
+        String id;
         try (EvidenceSimulator provider = simulator(tenant, Behaviour.MALFORMED, Duration.ofMillis(50))) {
-            String id = create(api, "POL-E3").get("id").asText();
+            id = create(api, "POL-E3").get("id").asText();
             await().atMost(PATIENCE).until(() -> Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth") == 1);
             assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.oldestAgeSeconds")).isNotNull();
             JsonNode unchanged = get(api, id);
@@ -116,9 +117,25 @@ class EvidenceTest {
                 Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             Message dead = s.createConsumer(s.createQueue("undersign." + tenant + ".evidence.results.DLQ")).receive(5000);
             assertThat(dead).isNotNull();
-            assertThat(dead.getStringProperty("undersignDeadLetterReason")).contains("observedAt");
+            assertThat(dead.getStringProperty("undersignDeadLetterReason")).isEqualTo("results: must be an object of result values");
             assertThat(((TextMessage) dead).getText()).contains("yesterday");
         }
+        // a well-formed result for a request this tenant never made is dead-lettered too
+        JsonNode provider = issue(tenant);
+        try (Connection c = connect(provider.get("username").asText(), provider.get("password").asText());
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            s.createProducer(s.createQueue(provider.get("resultsQueue").asText())).send(s.createTextMessage("""
+                    {"requestId": "00000000-0000-0000-0000-000000000000", "caseId": "%s", "type": "blood-profile",
+                     "results": {"hba1c": 40, "cholesterol_ratio": 4, "ggt": 20}, "observedAt": "2026-11-29T10:00:00Z"}\
+                    """.formatted(id)));
+        }
+        await().atMost(PATIENCE).until(() -> Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth") == 1);
+        try (Connection c = connect(TenantNames.brokerUser(tenant), secrets.get(TenantNames.brokerPasswordSecret(tenant)).orElseThrow());
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            Message dead = s.createConsumer(s.createQueue("undersign." + tenant + ".evidence.results.DLQ")).receive(5000);
+            assertThat(dead.getStringProperty("undersignDeadLetterReason")).contains("was never requested");
+        }
+        assertThat(get(api, id).get("decisions").asInt()).isEqualTo(1);
         String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
         assertThat(metrics).contains("undersign_evidence_queue_depth");
     }
