@@ -29,6 +29,16 @@ final class TenantPrinter {
                 .row("release", Json.text(t, "currentRelease"))
                 .row("created", Json.text(t, "createdAt"))
                 .print(out);
+        JsonNode queues = t.get("evidenceQueues");
+        if (queues != null && !queues.isNull()) {
+            out.println();
+            Table evidence = new Table("EVIDENCE QUEUE", "WAITING", "OLDEST (S)");
+            for (String q : new String[] {"requests", "results", "deadLetters"}) {
+                JsonNode queue = queues.get(q);
+                evidence.row(Json.text(queue, "name"), queue.get("depth").asLong(), Json.text(queue, "oldestAgeSeconds"));
+            }
+            evidence.print(out);
+        }
         JsonNode op = t.get("latestOperation");
         if (op != null && !op.isNull()) {
             out.println();
