@@ -24,11 +24,12 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 /**
  * Evidence benchmark driver (run by ops/bench/evidence.py with the simulator's jar on the class
  * path): acts as a provider that answers at once with the simulator's results.
- * 1. round trip, one case at a time: case created (201, request in the outbox) → request
- *    received → result sent → new decision visible in the API; p50/p99 over N cases.
+ * 1. round trip, one case at a time: from the create call's 201 (the request committed to the
+ *    outbox) → request published and received → result sent → new decision visible in the API;
+ *    p50/p99 over N cases.
  * 2. sustained rate: M cases created while the provider is away, then all answered as fast as
  *    the broker delivers; results applied per second until the last case is decided again.
- * Usage: EvidenceLoad <runtime base url> <credentials.json> <case body.json> <N> <M>
+ * Usage: EvidenceLoad <runtime base url> <credentials.json> <case body.json> <N> <M> <admin api url> <admin token>
  */
 public class EvidenceLoad {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,9 @@ public class EvidenceLoad {
         String body = Files.readString(Path.of(args[2]));
         int n = Integer.parseInt(args[3]);
         int m = Integer.parseInt(args[4]);
+        String adminUrl = args[5];
+        String adminToken = args[6];
+        String tenant = creds.get("tenantId").asText();
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(creds.get("brokerUrl").asText());
         factory.setUserName(creds.get("username").asText());
         factory.setPassword(creds.get("password").asText());
@@ -52,10 +56,14 @@ public class EvidenceLoad {
 
         // warm-up, then round trips one at a time
         List<Double> roundTrips = new ArrayList<>();
+        int redelivered = 0;
         for (int i = 0; i < n + 50; i++) {
-            long t0 = System.nanoTime();
             String id = create(base, body);
-            answer(session, results, requests.receive(10_000));
+            long t0 = System.nanoTime(); // the request is committed to the outbox; the publisher is on it
+            // at-least-once: an earlier request may come again; answer it (a no-op) and wait for ours
+            while (!id.equals(answer(session, results, requests.receive(10_000)))) {
+                redelivered++;
+            }
             while (decisions(base, id) < 2) {
                 Thread.sleep(1); // polling granularity: at most 1 ms added
             }
@@ -71,16 +79,27 @@ public class EvidenceLoad {
         }
         Thread.sleep(2000); // the outbox publishes the backlog
         requests = session.createConsumer(session.createQueue(creds.get("requestsQueue").asText()));
+        // a batch provider: results sent in transactions of 50 (one disk sync each, not one per result)
+        Session batch = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer batchResults = batch.createProducer(batch.createQueue(creds.get("resultsQueue").asText()));
+        batchResults.setDeliveryMode(DeliveryMode.PERSISTENT);
         long start = System.nanoTime();
         for (int i = 0; i < m; i++) {
-            answer(session, results, requests.receive(30_000));
-        }
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            while (decisions(base, ids.get(i)) < 2) {
-                Thread.sleep(5);
+            answer(batch, batchResults, requests.receive(30_000));
+            if (i % 50 == 49 || i == m - 1) {
+                batch.commit();
             }
         }
+        // a result leaves the queue only when acknowledged, i.e. after its database commit
+        while (resultsWaiting(adminUrl, adminToken, tenant) > 0) {
+            Thread.sleep(10);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        for (String id : ids) {
+            if (decisions(base, id) != 2) {
+                throw new IllegalStateException("case " + id + " was not decided again exactly once");
+            }
+        }
         connection.close();
         roundTrips.sort(Double::compare);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -88,12 +107,14 @@ public class EvidenceLoad {
         out.put("p50", roundTrips.get(roundTrips.size() / 2));
         out.put("p99", roundTrips.get((int) Math.ceil(roundTrips.size() * 0.99) - 1));
         out.put("max", roundTrips.get(roundTrips.size() - 1));
+        out.put("requestsSeenTwice", redelivered);
         out.put("backlog", m);
         out.put("resultsPerSecond", m / seconds);
         System.out.println(JSON.writeValueAsString(out));
     }
 
-    static void answer(Session session, MessageProducer results, Message message) throws Exception {
+    /** Answers a request with the simulator's results; returns its case id. */
+    static String answer(Session session, MessageProducer results, Message message) throws Exception {
         if (message == null) {
             throw new IllegalStateException("no evidence request arrived");
         }
@@ -105,6 +126,7 @@ public class EvidenceLoad {
         result.put("results", SimulatedResults.of(request.get("requestId").asText(), request.get("type").asText()).orElseThrow());
         result.put("observedAt", Instant.now().toString());
         results.send(session.createTextMessage(JSON.writeValueAsString(result)));
+        return request.get("caseId").asText();
     }
 
     static String create(String base, String body) throws Exception {
@@ -115,6 +137,12 @@ public class EvidenceLoad {
             throw new IllegalStateException("create: " + r.statusCode() + " " + r.body());
         }
         return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    static long resultsWaiting(String adminUrl, String token, String tenant) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(adminUrl + "/api/v1/tenants/" + tenant))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).at("/evidenceQueues/results/depth").asLong();
     }
 
     static int decisions(String base, String id) throws Exception {

@@ -38,5 +38,9 @@ public interface TenantConfig {
         /** Redeliveries before the broker moves a failing result to the dead-letter queue. */
         @WithDefault("6")
         int maxRedeliveries();
+
+        /** Sessions consuming evidence results side by side. */
+        @WithDefault("4")
+        int resultConsumers();
     }
 }

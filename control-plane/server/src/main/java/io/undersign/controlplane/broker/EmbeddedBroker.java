@@ -42,7 +42,8 @@ public class EmbeddedBroker {
         startBroker();
     }
 
-    private synchronized void startBroker() throws Exception {
+    /** Starts the broker (after {@link #stopBroker()}); tenants' clients reconnect by themselves. */
+    public synchronized void startBroker() throws Exception {
         broker = new BrokerService();
         broker.setBrokerName("undersign");
         broker.setUseJmx(false);
@@ -66,7 +67,8 @@ public class EmbeddedBroker {
         stopBroker();
     }
 
-    private synchronized void stopBroker() throws Exception {
+    /** Stops the broker, as an outage or maintenance would; persistent messages stay in its store. */
+    public synchronized void stopBroker() throws Exception {
         if (broker != null) {
             broker.stop();
             broker.waitUntilStopped();

@@ -16,6 +16,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.jboss.logging.Logger;
 public class EvidencePublisher {
     private static final Logger LOG = Logger.getLogger(EvidencePublisher.class);
     private static final int BATCH = 100;
+    private static final int MARK_ATTEMPTS = 5;
 
     @Inject
     EvidenceStore store;
@@ -103,7 +105,24 @@ public class EvidencePublisher {
         text.setStringProperty("requestId", request.requestId());
         text.setStringProperty("evidenceType", request.type());
         producer.send(text);
-        store.markPublished(request.requestId(), Instant.now());
+        markPublished(request.requestId());
+    }
+
+    /**
+     * The request is on the broker: record that, retrying when InnoDB picks this update as a
+     * deadlock victim against a concurrent case write (giving up would send it a second time).
+     */
+    private void markPublished(String requestId) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                store.markPublished(requestId, Instant.now());
+                return;
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof SQLTransactionRollbackException) || attempt == MARK_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** What a provider needs to find the applicant: no more than that leaves the tenant. */

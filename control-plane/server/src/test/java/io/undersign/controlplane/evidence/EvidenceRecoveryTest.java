@@ -1,0 +1,145 @@
+package io.undersign.controlplane.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.undersign.controlplane.broker.EmbeddedBroker;
+import io.undersign.controlplane.driver.RuntimeDeployer;
+import io.undersign.controlplane.security.Role;
+import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.MtlsClient;
+import io.undersign.controlplane.support.TestDatabase;
+import io.undersign.controlplane.tenant.TenantRepository;
+import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.evidence.simulator.Behaviour;
+import io.undersign.evidence.simulator.EvidenceSimulator;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crashes around the evidence flow: the runtime killed while results are in flight and
+ * unacknowledged, and killed between committing a request and sending it. Every request must be
+ * answered and every result applied exactly once.
+ */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+class EvidenceRecoveryTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String NEEDS_BLOOD = """
+            {"reference": "%s", "answers": {"date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 1000000,
+             "term_years": 25, "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": false,
+             "alcohol_units_per_week": 8, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": false,
+             "diabetes": false, "hypertension": false, "heart_condition": "none", "cancer_history": false,
+             "mental_health": "none", "family_history_under_60": 0}}""";
+
+    @Inject
+    EmbeddedBroker broker;
+
+    @Inject
+    RuntimeDeployer deployer;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Test
+    void theRuntimeKilledWhileApplyingResultsAppliesEachExactlyOnceAfterRestart() throws Exception {
+        String tenant = onboarded("ev-kill");
+        MtlsClient api = MtlsClient.of(tenant, tenant);
+        List<String> ids = new ArrayList<>();
+        try (EvidenceSimulator provider = simulator(tenant, Duration.ofSeconds(2))) {
+            for (int i = 0; i < 20; i++) {
+                ids.add(create(api, "POL-K" + i));
+            }
+            // the answers arrive together: kill the runtime as soon as the first one is applied,
+            // with the rest delivered to it (prefetched or mid-transaction) and unacknowledged
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> decisions(api, ids.get(0)) >= 2);
+            killRuntime(tenant);
+            await().atMost(PATIENCE).until(() -> provider.answered() >= 20);
+            restartRuntime(tenant);
+            for (String id : ids) {
+                await().atMost(PATIENCE).until(() -> decisions(api, id) >= 2);
+            }
+            Thread.sleep(1000);
+            for (String id : ids) {
+                assertThat(decisions(api, id)).as("case %s decided again exactly once", id).isEqualTo(2);
+            }
+        }
+        assertThat(Api.tenant(tenant).getLong("evidenceQueues.results.depth")).isZero();
+        assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth")).isZero();
+    }
+
+    @Test
+    void aRequestCommittedButNotSentBeforeACrashIsSentOnceAfterwards() throws Exception {
+        String tenant = onboarded("ev-outbox");
+        MtlsClient api = MtlsClient.of(tenant, tenant);
+        List<String> ids = new ArrayList<>();
+        broker.stopBroker();
+        try {
+            for (int i = 0; i < 3; i++) {
+                ids.add(create(api, "POL-O" + i)); // committed with its request; the broker is away
+            }
+            killRuntime(tenant);
+        } finally {
+            broker.startBroker();
+        }
+        try (EvidenceSimulator provider = simulator(tenant, Duration.ofMillis(50))) {
+            restartRuntime(tenant);
+            for (String id : ids) {
+                await().atMost(PATIENCE).until(() -> decisions(api, id) >= 2);
+            }
+            Thread.sleep(2000); // a second copy of any request would have been answered by now
+            assertThat(provider.answered()).as("each request sent and answered once").isEqualTo(3);
+        }
+        for (String id : ids) {
+            assertThat(decisions(api, id)).isEqualTo(2);
+        }
+    }
+
+    private void killRuntime(String tenant) {
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("-Dundersign-tenant=" + tenant + " "))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().join();
+                });
+    }
+
+    private void restartRuntime(String tenant) throws Exception {
+        TenantSpec spec = QuarkusTransaction.requiringNew().call(() -> TenantSpec.of(tenants.require(tenant)));
+        deployer.deploy(spec);
+    }
+
+    private static String onboarded(String prefix) {
+        String id = Api.uniqueId(prefix);
+        Api.onboard(id);
+        return id;
+    }
+
+    private static EvidenceSimulator simulator(String tenant, Duration delay) throws Exception {
+        JsonNode issued = JSON.readTree(Api.as(Role.OPERATOR).post("/api/v1/tenants/" + tenant + "/evidence-provider/credentials")
+                .then().statusCode(201).extract().asString());
+        return new EvidenceSimulator(new EvidenceSimulator.Settings(issued.get("brokerUrl").asText(), issued.get("username").asText(),
+                issued.get("password").asText(), tenant, delay, Behaviour.NORMAL, Duration.ZERO)).start();
+    }
+
+    private static String create(MtlsClient api, String reference) throws Exception {
+        var created = api.send("POST", "/api/v1/cases", NEEDS_BLOOD.formatted(reference));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    private static int decisions(MtlsClient api, String id) throws Exception {
+        var response = api.get("/api/v1/cases/" + id);
+        return response.status() == 200 ? JSON.readTree(response.body()).get("decisions").asInt() : -1;
+    }
+}
