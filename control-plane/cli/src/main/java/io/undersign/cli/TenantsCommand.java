@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "tenants", description = "Onboard and manage tenants.",
         subcommands = {TenantsCreate.class, TenantsList.class, TenantsShow.class, TenantsSuspend.class,
-                TenantsResume.class, TenantsRetry.class, TenantsOffboard.class, TenantsCerts.class})
+                TenantsResume.class, TenantsRetry.class, TenantsOffboard.class, TenantsCerts.class,
+                TenantsEvidenceProvider.class})
 class TenantsCommand {
 }
