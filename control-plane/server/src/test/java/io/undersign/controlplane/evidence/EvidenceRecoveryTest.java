@@ -11,24 +11,29 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.undersign.controlplane.broker.EmbeddedBroker;
 import io.undersign.controlplane.driver.RuntimeDeployer;
+import io.undersign.controlplane.driver.local.MysqlServer;
 import io.undersign.controlplane.security.Role;
 import io.undersign.controlplane.support.Api;
 import io.undersign.controlplane.support.MtlsClient;
 import io.undersign.controlplane.support.TestDatabase;
+import io.undersign.controlplane.tenant.TenantNames;
 import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantSpec;
 import io.undersign.evidence.simulator.Behaviour;
 import io.undersign.evidence.simulator.EvidenceSimulator;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crashes around the evidence flow: the runtime killed while results are in flight and
- * unacknowledged, and killed between committing a request and sending it. Every request must be
- * answered and every result applied exactly once.
+ * Crashes and outages around the evidence flow: the runtime killed while results are in flight
+ * and unacknowledged, killed between committing a request and sending it, and a database that
+ * cannot take results for a while. Every request must be answered and every result applied
+ * exactly once.
  */
 @QuarkusTest
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
@@ -50,6 +55,9 @@ class EvidenceRecoveryTest {
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    MysqlServer mysql;
 
     @Test
     void theRuntimeKilledWhileApplyingResultsAppliesEachExactlyOnceAfterRestart() throws Exception {
@@ -103,6 +111,30 @@ class EvidenceRecoveryTest {
         for (String id : ids) {
             assertThat(decisions(api, id)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aResultThatFailsForAPassingCauseIsRedeliveredWithBackoffAndAppliedOnce() throws Exception {
+        String tenant = onboarded("ev-retry");
+        MtlsClient api = MtlsClient.of(tenant, tenant);
+        String id = create(api, "POL-T1");
+        String table = "`" + TenantNames.database(tenant) + "`.evidence_result";
+        try (Connection admin = mysql.admin(); Statement sql = admin.createStatement();
+                EvidenceSimulator provider = simulator(tenant, Duration.ofMillis(200))) {
+            // the result cannot be stored for a while (as during a failed-over database)
+            sql.execute("RENAME TABLE " + table + " TO " + table + "_away");
+            try {
+                await().atMost(PATIENCE).until(() -> provider.answered() == 1);
+                Thread.sleep(2500); // delivered and rolled back a few times (0.5 s, 1 s, 2 s apart)
+            } finally {
+                sql.execute("RENAME TABLE " + table + "_away TO " + table);
+            }
+            await().atMost(PATIENCE).until(() -> decisions(api, id) >= 2);
+            Thread.sleep(1000);
+            assertThat(decisions(api, id)).isEqualTo(2);
+        }
+        assertThat(Api.tenant(tenant).getLong("evidenceQueues.results.depth")).isZero();
+        assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth")).as("not dead-lettered: it was only late").isZero();
     }
 
     private void killRuntime(String tenant) {
