@@ -82,3 +82,11 @@ def cleanup(proc, home, database, ids):
         sql += [f"DROP DATABASE IF EXISTS `{db}`", f"DROP USER IF EXISTS 't_{i.replace('-', '_')}'@'%'"]
     subprocess.run(["mariadb", "-uroot", "-h127.0.0.1", "-e", ";".join(sql)])
     shutil.rmtree(home, ignore_errors=True)
+
+
+def write_report(path, lines):
+    """Writes a results file (markdown lines) and prints it."""
+    report = "\n".join(lines)
+    with open(path, "w") as f:
+        f.write(report)
+    print(report)

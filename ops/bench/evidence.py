@@ -9,7 +9,7 @@ Needs: a built platform (./mvnw install -DskipTests).
 """
 import argparse, glob, json, os, subprocess, tempfile, time
 
-from benchlib import API, ROOT, TOKEN, bench_run, call, cleanup, onboard, start_control_plane
+from benchlib import API, ROOT, TOKEN, bench_run, call, cleanup, onboard, start_control_plane, write_report
 
 NEEDS_BLOOD = {"reference": "BENCH", "answers": {
     "date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 1000000, "term_years": 25, "occupation_class": "1",
@@ -61,10 +61,7 @@ def main():
              "API showing the new decision: the outbox publish, two persistent broker hops, the consumer's transaction "
              "and the API poll (1 ms steps). The sustained rate is timed until the results queue is empty (a result "
              "is acknowledged only after its commit), then every case is checked for exactly one new decision.", ""]
-    report = "\n".join(lines)
-    with open(args.results, "w") as f:
-        f.write(report)
-    print(report)
+    write_report(args.results, lines)
 
 
 if __name__ == "__main__":

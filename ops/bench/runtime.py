@@ -11,7 +11,7 @@ Needs: wrk and mariadb-slap (Debian packages wrk, mariadb-client), a built platf
 """
 import argparse, http.cookiejar, json, os, re, subprocess, tempfile, time, urllib.request, uuid
 
-from benchlib import bench_run, EDGE, ROOT, call, cleanup, onboard, start_control_plane
+from benchlib import EDGE, ROOT, bench_run, call, cleanup, onboard, start_control_plane, write_report
 
 API_TLS = 18244
 
@@ -160,10 +160,7 @@ def main():
               "- wrk cannot present a client certificate: API case creation through the edge's mutual-TLS listener is",
               "  driven by `MtlsLoad.java` (JDK HttpClient, one connection per worker, closed loop); the runtime-direct",
               "  row (wrk) shows the runtime and database alone.", ""]
-    report = "\n".join(lines)
-    with open(args.results, "w") as f:
-        f.write(report)
-    print(report)
+    write_report(args.results, lines)
 
 
 if __name__ == "__main__":

@@ -4,27 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Broker credentials for a tenant's evidence provider (docs/evidence-contract.md). */
 @Command(name = "evidence-provider",
         description = "Issue (or rotate) the broker credentials of a tenant's evidence provider; writes them as JSON (0600).")
-class TenantsEvidenceProvider implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", description = "Tenant id")
-    String tenant;
-
+class TenantsEvidenceProvider extends TenantsCerts.OnTenant {
     @Option(names = "--out", required = true, description = "File for the credentials, e.g. provider-acme.json")
     Path out;
 
@@ -36,7 +22,7 @@ class TenantsEvidenceProvider implements Callable<Integer> {
         Files.deleteIfExists(out);
         Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(out, issued.toPrettyString());
-        var print = spec.commandLine().getOut();
+        var print = out();
         print.println("Evidence provider " + Json.text(issued, "username") + " of " + tenant + ": credentials in " + out
                 + " (the previous password no longer works)");
         print.println("  requests: " + Json.text(issued, "requestsQueue") + "  results: " + Json.text(issued, "resultsQueue"));

@@ -60,12 +60,20 @@ class CliTest {
         assertThat(undersign(Role.VIEWER, "tenants", "certs", "list", id).out()).contains(serial).contains("core-system");
         assertThat(undersign(Role.OPERATOR, "tenants", "certs", "revoke", id, serial).out()).startsWith("Revoked " + serial);
 
+        java.nio.file.Path provider = out.resolve("provider.json");
+        Run evidence = undersign(Role.OPERATOR, "tenants", "evidence-provider", id, "--out", provider.toString());
+        assertThat(evidence.exit()).as(evidence.err()).isZero();
+        assertThat(provider).content().contains("\"username\" : \"provider-" + id + "\"").contains("evidence.results");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(provider))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(undersign(Role.VIEWER, "tenants", "show", id).out()).contains("undersign." + id + ".evidence.results.DLQ");
+
         Run json = undersign(Role.VIEWER, "tenants", "list", "--status", "ACTIVE", "--all", "-o", "json");
         assertThat(json.exit()).isZero();
         assertThat(json.out()).contains("\"id\" : \"" + id + "\"");
 
         Run audit = undersign(Role.OPERATOR, "audit", "--tenant", id);
-        assertThat(audit.out()).contains("tenant.create").contains("succeeded");
+        assertThat(audit.out()).contains("tenant.create").contains("succeeded").contains("evidence-provider.issue");
     }
 
     @Test

@@ -3,8 +3,6 @@ package io.undersign.controlplane.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -12,8 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.undersign.controlplane.broker.EmbeddedBroker;
 import io.undersign.controlplane.driver.RuntimeDeployer;
 import io.undersign.controlplane.driver.local.MysqlServer;
-import io.undersign.controlplane.security.Role;
 import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.Evidence;
 import io.undersign.controlplane.support.MtlsClient;
 import io.undersign.controlplane.support.TestDatabase;
 import io.undersign.controlplane.tenant.TenantNames;
@@ -38,14 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
 class EvidenceRecoveryTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String NEEDS_BLOOD = """
-            {"reference": "%s", "answers": {"date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 1000000,
-             "term_years": 25, "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": false,
-             "alcohol_units_per_week": 8, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": false,
-             "diabetes": false, "hypertension": false, "heart_condition": "none", "cancer_history": false,
-             "mental_health": "none", "family_history_under_60": 0}}""";
 
     @Inject
     EmbeddedBroker broker;
@@ -61,25 +52,25 @@ class EvidenceRecoveryTest {
 
     @Test
     void theRuntimeKilledWhileApplyingResultsAppliesEachExactlyOnceAfterRestart() throws Exception {
-        String tenant = onboarded("ev-kill");
+        String tenant = Evidence.onboarded("ev-kill");
         MtlsClient api = MtlsClient.of(tenant, tenant);
         List<String> ids = new ArrayList<>();
-        try (EvidenceSimulator provider = simulator(tenant, Duration.ofSeconds(2))) {
+        try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(2))) {
             for (int i = 0; i < 20; i++) {
-                ids.add(create(api, "POL-K" + i));
+                ids.add(Evidence.createPending(api, "POL-K" + i).get("id").asText());
             }
             // the answers arrive together: kill the runtime as soon as the first one is applied,
             // with the rest delivered to it (prefetched or mid-transaction) and unacknowledged
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> decisions(api, ids.get(0)) >= 2);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> Evidence.decisions(api, ids.get(0)) >= 2);
             killRuntime(tenant);
             await().atMost(PATIENCE).until(() -> provider.answered() >= 20);
             restartRuntime(tenant);
             for (String id : ids) {
-                await().atMost(PATIENCE).until(() -> decisions(api, id) >= 2);
+                await().atMost(PATIENCE).until(() -> Evidence.decisions(api, id) >= 2);
             }
             Thread.sleep(1000);
             for (String id : ids) {
-                assertThat(decisions(api, id)).as("case %s decided again exactly once", id).isEqualTo(2);
+                assertThat(Evidence.decisions(api, id)).as("case %s decided again exactly once", id).isEqualTo(2);
             }
         }
         assertThat(Api.tenant(tenant).getLong("evidenceQueues.results.depth")).isZero();
@@ -88,39 +79,39 @@ class EvidenceRecoveryTest {
 
     @Test
     void aRequestCommittedButNotSentBeforeACrashIsSentOnceAfterwards() throws Exception {
-        String tenant = onboarded("ev-outbox");
+        String tenant = Evidence.onboarded("ev-outbox");
         MtlsClient api = MtlsClient.of(tenant, tenant);
         List<String> ids = new ArrayList<>();
         broker.stopBroker();
         try {
             for (int i = 0; i < 3; i++) {
-                ids.add(create(api, "POL-O" + i)); // committed with its request; the broker is away
+                ids.add(Evidence.createPending(api, "POL-O" + i).get("id").asText()); // committed with its request; the broker is away
             }
             killRuntime(tenant);
         } finally {
             broker.startBroker();
         }
-        try (EvidenceSimulator provider = simulator(tenant, Duration.ofMillis(50))) {
+        try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofMillis(50))) {
             restartRuntime(tenant);
             for (String id : ids) {
-                await().atMost(PATIENCE).until(() -> decisions(api, id) >= 2);
+                await().atMost(PATIENCE).until(() -> Evidence.decisions(api, id) >= 2);
             }
             Thread.sleep(2000); // a second copy of any request would have been answered by now
             assertThat(provider.answered()).as("each request sent and answered once").isEqualTo(3);
         }
         for (String id : ids) {
-            assertThat(decisions(api, id)).isEqualTo(2);
+            assertThat(Evidence.decisions(api, id)).isEqualTo(2);
         }
     }
 
     @Test
     void aResultThatFailsForAPassingCauseIsRedeliveredWithBackoffAndAppliedOnce() throws Exception {
-        String tenant = onboarded("ev-retry");
+        String tenant = Evidence.onboarded("ev-retry");
         MtlsClient api = MtlsClient.of(tenant, tenant);
-        String id = create(api, "POL-T1");
+        String id = Evidence.createPending(api, "POL-T1").get("id").asText();
         String table = "`" + TenantNames.database(tenant) + "`.evidence_result";
         try (Connection admin = mysql.admin(); Statement sql = admin.createStatement();
-                EvidenceSimulator provider = simulator(tenant, Duration.ofMillis(200))) {
+                EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofMillis(200))) {
             // the result cannot be stored for a while (as during a failed-over database)
             sql.execute("RENAME TABLE " + table + " TO " + table + "_away");
             try {
@@ -129,9 +120,9 @@ class EvidenceRecoveryTest {
             } finally {
                 sql.execute("RENAME TABLE " + table + "_away TO " + table);
             }
-            await().atMost(PATIENCE).until(() -> decisions(api, id) >= 2);
+            await().atMost(PATIENCE).until(() -> Evidence.decisions(api, id) >= 2);
             Thread.sleep(1000);
-            assertThat(decisions(api, id)).isEqualTo(2);
+            assertThat(Evidence.decisions(api, id)).isEqualTo(2);
         }
         assertThat(Api.tenant(tenant).getLong("evidenceQueues.results.depth")).isZero();
         assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth")).as("not dead-lettered: it was only late").isZero();
@@ -151,27 +142,7 @@ class EvidenceRecoveryTest {
         deployer.deploy(spec);
     }
 
-    private static String onboarded(String prefix) {
-        String id = Api.uniqueId(prefix);
-        Api.onboard(id);
-        return id;
-    }
 
-    private static EvidenceSimulator simulator(String tenant, Duration delay) throws Exception {
-        JsonNode issued = JSON.readTree(Api.as(Role.OPERATOR).post("/api/v1/tenants/" + tenant + "/evidence-provider/credentials")
-                .then().statusCode(201).extract().asString());
-        return new EvidenceSimulator(new EvidenceSimulator.Settings(issued.get("brokerUrl").asText(), issued.get("username").asText(),
-                issued.get("password").asText(), tenant, delay, Behaviour.NORMAL, Duration.ZERO)).start();
-    }
 
-    private static String create(MtlsClient api, String reference) throws Exception {
-        var created = api.send("POST", "/api/v1/cases", NEEDS_BLOOD.formatted(reference));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asText();
-    }
 
-    private static int decisions(MtlsClient api, String id) throws Exception {
-        var response = api.get("/api/v1/cases/" + id);
-        return response.status() == 200 ? JSON.readTree(response.body()).get("decisions").asInt() : -1;
-    }
 }

@@ -12,8 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.undersign.controlplane.broker.EmbeddedBroker;
 import io.undersign.controlplane.secret.SecretStore;
-import io.undersign.controlplane.security.Role;
 import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.Evidence;
 import io.undersign.controlplane.support.MtlsClient;
 import io.undersign.controlplane.support.TestDatabase;
 import io.undersign.controlplane.tenant.TenantNames;
@@ -45,13 +45,6 @@ class EvidenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BROKER = "tcp://127.0.0.1:16161";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** 36, non-smoker, healthy, £1m cover: the grid asks for a blood profile, nothing else. */
-    private static final String NEEDS_BLOOD = """
-            {"reference": "%s", "answers": {"date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 1000000,
-             "term_years": 25, "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": false,
-             "alcohol_units_per_week": 8, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": false,
-             "diabetes": false, "hypertension": false, "heart_condition": "none", "cancer_history": false,
-             "mental_health": "none", "family_history_under_60": 0}}""";
 
     @Inject
     SecretStore secrets;
@@ -61,10 +54,10 @@ class EvidenceTest {
 
     @Test
     void aPendingCaseIsAnsweredAndDecidedAgainWithThePredictedResults() throws Exception {
-        String tenant = onboarded("ev-ok");
+        String tenant = Evidence.onboarded("ev-ok");
         MtlsClient api = MtlsClient.of(tenant, tenant);
-        try (EvidenceSimulator provider = simulator(tenant, Behaviour.NORMAL, Duration.ofMillis(100))) {
-            JsonNode created = create(api, "POL-E1");
+        try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofMillis(100))) {
+            JsonNode created = Evidence.createPending(api, "POL-E1");
             assertThat(created.at("/decision/outcome").asText()).isEqualTo("PENDING_EVIDENCE");
             assertThat(created.at("/evidence/0/type").asText()).isEqualTo("blood-profile");
             assertThat(created.at("/evidence/0/status").asText()).isEqualTo("REQUESTED");
@@ -87,29 +80,29 @@ class EvidenceTest {
 
     @Test
     void aDuplicatedResultIsAppliedOnce() throws Exception {
-        String tenant = onboarded("ev-dup");
+        String tenant = Evidence.onboarded("ev-dup");
         MtlsClient api = MtlsClient.of(tenant, tenant);
-        try (EvidenceSimulator provider = simulator(tenant, Behaviour.DUPLICATE, Duration.ofMillis(50))) {
-            String id = create(api, "POL-E2").get("id").asText();
+        try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.DUPLICATE, Duration.ofMillis(50))) {
+            String id = Evidence.createPending(api, "POL-E2").get("id").asText();
             awaitDecisions(api, id, 2);
             await().atMost(PATIENCE).until(() -> provider.answered() == 2
                     && Api.tenant(tenant).getLong("evidenceQueues.results.depth") == 0);
             Thread.sleep(500);
-            assertThat(get(api, id).get("decisions").asInt()).as("the second copy changes nothing").isEqualTo(2);
+            assertThat(Evidence.get(api, id).get("decisions").asInt()).as("the second copy changes nothing").isEqualTo(2);
             assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth")).isZero();
         }
     }
 
     @Test
     void aMalformedResultGoesToTheDeadLetterQueueWithItsReason() throws Exception {
-        String tenant = onboarded("ev-bad");
+        String tenant = Evidence.onboarded("ev-bad");
         MtlsClient api = MtlsClient.of(tenant, tenant);
         String id;
-        try (EvidenceSimulator provider = simulator(tenant, Behaviour.MALFORMED, Duration.ofMillis(50))) {
-            id = create(api, "POL-E3").get("id").asText();
+        try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.MALFORMED, Duration.ofMillis(50))) {
+            id = Evidence.createPending(api, "POL-E3").get("id").asText();
             await().atMost(PATIENCE).until(() -> Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth") == 1);
             assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.oldestAgeSeconds")).isNotNull();
-            JsonNode unchanged = get(api, id);
+            JsonNode unchanged = Evidence.get(api, id);
             assertThat(unchanged.get("decisions").asInt()).isEqualTo(1);
             assertThat(unchanged.at("/decision/outcome").asText()).isEqualTo("PENDING_EVIDENCE");
         }
@@ -121,7 +114,7 @@ class EvidenceTest {
             assertThat(((TextMessage) dead).getText()).contains("yesterday");
         }
         // a well-formed result for a request this tenant never made is dead-lettered too
-        JsonNode provider = issue(tenant);
+        JsonNode provider = Evidence.providerCredentials(tenant);
         try (Connection c = connect(provider.get("username").asText(), provider.get("password").asText());
                 Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             s.createProducer(s.createQueue(provider.get("resultsQueue").asText())).send(s.createTextMessage("""
@@ -135,16 +128,16 @@ class EvidenceTest {
             Message dead = s.createConsumer(s.createQueue("undersign." + tenant + ".evidence.results.DLQ")).receive(5000);
             assertThat(dead.getStringProperty("undersignDeadLetterReason")).contains("was never requested");
         }
-        assertThat(get(api, id).get("decisions").asInt()).isEqualTo(1);
+        assertThat(Evidence.get(api, id).get("decisions").asInt()).isEqualTo(1);
         String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
         assertThat(metrics).contains("undersign_evidence_queue_depth");
     }
 
     @Test
     void aProviderReachesOnlyItsTenantsRequestsAndResults() throws Exception {
-        String a = onboarded("ev-pa");
-        String b = onboarded("ev-pb");
-        JsonNode issued = issue(a);
+        String a = Evidence.onboarded("ev-pa");
+        String b = Evidence.onboarded("ev-pb");
+        JsonNode issued = Evidence.providerCredentials(a);
         try (Connection c = connect(issued.get("username").asText(), issued.get("password").asText());
                 Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             // its own: read requests, write results
@@ -171,7 +164,7 @@ class EvidenceTest {
                     .isInstanceOf(JMSSecurityException.class);
         }
         // issuing again rotates: the old password stops working
-        JsonNode rotated = issue(a);
+        JsonNode rotated = Evidence.providerCredentials(a);
         assertThat(rotated.get("password").asText()).isNotEqualTo(issued.get("password").asText());
         assertThatThrownBy(() -> connect(issued.get("username").asText(), issued.get("password").asText()))
                 .isInstanceOf(JMSException.class);
@@ -179,12 +172,12 @@ class EvidenceTest {
 
     @Test
     void restartingTheBrokerWithMessagesInFlightLosesAndRepeatsNothing() throws Exception {
-        String tenant = onboarded("ev-rst");
+        String tenant = Evidence.onboarded("ev-rst");
         MtlsClient api = MtlsClient.of(tenant, tenant);
         List<String> ids = new ArrayList<>();
-        try (EvidenceSimulator provider = simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(2))) {
+        try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(2))) {
             for (int i = 0; i < 5; i++) {
-                ids.add(create(api, "POL-R" + i).get("id").asText());
+                ids.add(Evidence.createPending(api, "POL-R" + i).get("id").asText());
             }
             // requests are with the provider, unanswered and unacknowledged
             broker.restart();
@@ -193,7 +186,7 @@ class EvidenceTest {
             }
             Thread.sleep(3000); // anything answered twice across the restart would have arrived by now
             for (String id : ids) {
-                JsonNode c = get(api, id);
+                JsonNode c = Evidence.get(api, id);
                 assertThat(c.get("decisions").asInt()).as("case %s decided once more, exactly", id).isEqualTo(2);
                 assertThat(c.at("/evidence/0/status").asText()).isEqualTo("RECEIVED");
             }
@@ -204,36 +197,15 @@ class EvidenceTest {
         assertThat(view.getLong("evidenceQueues.deadLetters.depth")).isZero();
     }
 
-    private static String onboarded(String prefix) {
-        String id = Api.uniqueId(prefix);
-        Api.onboard(id);
-        return id;
-    }
 
-    private static JsonNode issue(String tenant) throws Exception {
-        String body = Api.as(Role.OPERATOR).post("/api/v1/tenants/" + tenant + "/evidence-provider/credentials")
-                .then().statusCode(201).extract().asString();
-        return JSON.readTree(body);
-    }
 
-    private static EvidenceSimulator simulator(String tenant, Behaviour behaviour, Duration delay) throws Exception {
-        JsonNode issued = issue(tenant);
-        return new EvidenceSimulator(new EvidenceSimulator.Settings(issued.get("brokerUrl").asText(), issued.get("username").asText(),
-                issued.get("password").asText(), tenant, delay, behaviour, Duration.ZERO)).start();
-    }
 
-    private static JsonNode create(MtlsClient api, String reference) throws Exception {
-        var created = api.send("POST", "/api/v1/cases", NEEDS_BLOOD.formatted(reference));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
-    }
 
-    private static JsonNode get(MtlsClient api, String id) throws Exception {
-        return JSON.readTree(api.get("/api/v1/cases/" + id).body());
-    }
+
 
     private static JsonNode awaitDecisions(MtlsClient api, String id, int count) {
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> get(api, id), c -> c.get("decisions").asInt() >= count);
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> Evidence.get(api, id), c -> c.get("decisions").asInt() >= count);
     }
 
     private static Connection connect(String user, String password) throws JMSException {
