@@ -1,0 +1,95 @@
+package io.undersign.infra;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroup;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupLaunchTemplate;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
+import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
+import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfile;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplate;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateIamInstanceProfile;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMetadataOptions;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * The runtime's instances: an auto-scaling group over both zones' private subnets, registered in
+ * both target groups and replaced when their health check fails; a launch template (IMDSv2 only)
+ * whose instance profile may read this tenant's SSM parameters and secrets and write its log
+ * group, nothing else.
+ */
+public class SiloCompute extends Construct {
+    private final AutoscalingGroup group;
+    private final LaunchTemplate template;
+    private final CloudwatchLogGroup logs;
+
+    public SiloCompute(Construct scope, String id, TenantSiloSpec spec, SiloNetwork network, SiloSecurityGroups groups,
+            SiloEdge edge, SiloData data) {
+        super(scope, id);
+        String name = "undersign-" + spec.tenantId();
+        logs = CloudwatchLogGroup.Builder.create(this, "logs").name("/undersign/" + spec.tenantId() + "/runtime")
+                .retentionInDays(90).build();
+        DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
+        String arnTail = spec.region() + ":" + account.getAccountId();
+        DataAwsIamPolicyDocument assume = DataAwsIamPolicyDocument.Builder.create(this, "assume").statement(List.of(
+                DataAwsIamPolicyDocumentStatement.builder().actions(List.of("sts:AssumeRole")).principals(List.of(
+                        DataAwsIamPolicyDocumentStatementPrincipals.builder().type("Service").identifiers(List.of("ec2.amazonaws.com")).build()))
+                        .build()))
+                .build();
+        DataAwsIamPolicyDocument permissions = DataAwsIamPolicyDocument.Builder.create(this, "permissions").statement(List.of(
+                allow("ReadOwnParameters", List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"),
+                        List.of("arn:aws:ssm:" + arnTail + ":parameter" + spec.parameterPath() + "*")),
+                allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
+                        List.of(data.database().getMasterUserSecret().get(0).getSecretArn(),
+                                "arn:aws:secretsmanager:" + arnTail + ":secret:undersign/" + spec.tenantId() + "/*")),
+                allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getArn() + ":*"))))
+                .build();
+        IamRole role = IamRole.Builder.create(this, "role").name(name + "-runtime").assumeRolePolicy(assume.getJson()).build();
+        IamRolePolicy.Builder.create(this, "role-policy").name("own-config-secrets-logs").role(role.getId())
+                .policy(permissions.getJson()).build();
+        IamInstanceProfile profile = IamInstanceProfile.Builder.create(this, "profile").name(name + "-runtime").role(role.getName()).build();
+        template = LaunchTemplate.Builder.create(this, "template").namePrefix(name + "-").imageId(spec.runtimeImageId())
+                .instanceType(spec.instanceType()).vpcSecurityGroupIds(List.of(groups.runtime().getId()))
+                .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(profile.getArn()).build())
+                .metadataOptions(LaunchTemplateMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required")
+                        .httpPutResponseHopLimit(1).build())
+                .userData(Fn.base64encode(userData(spec))).updateDefaultVersion(true).build();
+        group = AutoscalingGroup.Builder.create(this, "asg").name(name).minSize(spec.minInstances()).maxSize(spec.maxInstances())
+                .desiredCapacity(spec.minInstances()).vpcZoneIdentifier(network.privateSubnetIds())
+                .targetGroupArns(List.of(edge.interviewTargets().getArn(), edge.apiTargets().getArn()))
+                .healthCheckType("ELB").healthCheckGracePeriod(180)
+                .launchTemplate(AutoscalingGroupLaunchTemplate.builder().id(template.getId()).version("$Latest").build())
+                .build();
+    }
+
+    private static DataAwsIamPolicyDocumentStatement allow(String sid, List<String> actions, List<String> resources) {
+        return DataAwsIamPolicyDocumentStatement.builder().sid(sid).effect("Allow").actions(actions).resources(resources).build();
+    }
+
+    /** The image carries the runtime; at boot it takes this tenant's configuration from SSM. */
+    private static String userData(TenantSiloSpec spec) {
+        return """
+                #!/bin/bash
+                set -euo pipefail
+                /opt/undersign/bin/fetch-config --region %s --path %s --out /etc/undersign/runtime.env
+                systemctl enable --now undersign-runtime
+                """.formatted(spec.region(), spec.parameterPath());
+    }
+
+    public AutoscalingGroup group() {
+        return group;
+    }
+
+    public LaunchTemplate template() {
+        return template;
+    }
+
+    public CloudwatchLogGroup logs() {
+        return logs;
+    }
+}

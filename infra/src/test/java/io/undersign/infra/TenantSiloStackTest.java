@@ -1,0 +1,182 @@
+package io.undersign.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The synthesized Terraform JSON of a tenant silo: every resource the design names, with its security-relevant settings. */
+class TenantSiloStackTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/acme.cdk.tf.json");
+    static final String TOPIC = "arn:aws:sns:eu-west-2:111122223333:undersign-oncall";
+
+    private static JsonNode acme;
+    private static JsonNode strict;
+
+    static TenantSiloSpec spec(String tenant, String cidr, String tlsPolicy) {
+        return new TenantSiloSpec(tenant, "eu-west-2", "undersign.example", "Z0123456789ABCDEF", null, cidr, tlsPolicy,
+                "ami-0abcdef1234567890", null, 0, 0, null, 0, null, "tgw-0123456789abcdef0", TOPIC,
+                "undersign-terraform-state", "undersign-terraform-locks", true);
+    }
+
+    @BeforeAll
+    static void synthesize() throws Exception {
+        Path out = Files.createTempDirectory(Path.of("target"), "cdktf.out");
+        Synth.synth(List.of(spec("acme", "10.42.0.0/16", null), spec("strict", "10.43.0.0/16", "ELBSecurityPolicy-TLS13-1-3-2021-06")), out);
+        acme = JSON.readTree(out.resolve("stacks/acme/cdk.tf.json").toFile());
+        strict = JSON.readTree(out.resolve("stacks/strict/cdk.tf.json").toFile());
+    }
+
+    @Test
+    void networkSpansTwoZonesAndLeavesThroughTheTransitGatewayOnly() {
+        assertThat(one(acme, "aws_vpc").get("cidr_block").asText()).isEqualTo("10.42.0.0/16");
+        List<JsonNode> subnets = all(acme, "aws_subnet");
+        assertThat(subnets).extracting(s -> s.get("cidr_block").asText())
+                .containsExactlyInAnyOrder("10.42.0.0/20", "10.42.16.0/20", "10.42.128.0/20", "10.42.144.0/20");
+        assertThat(subnets).allSatisfy(s -> assertThat(s.get("map_public_ip_on_launch").asBoolean()).isFalse());
+        assertThat(one(acme, "aws_ec2_transit_gateway_vpc_attachment").get("transit_gateway_id").asText()).isEqualTo("tgw-0123456789abcdef0");
+        assertThat(acme.at("/resource/aws_nat_gateway").isMissingNode()).as("no NAT gateway per tenant").isTrue();
+        assertThat(all(acme, "aws_route")).anySatisfy(r -> assertThat(r.get("transit_gateway_id").asText()).isEqualTo("tgw-0123456789abcdef0"));
+    }
+
+    @Test
+    void onlyTheTwoListenersAreOpenToTheInternet() {
+        List<JsonNode> open = all(acme, "aws_vpc_security_group_ingress_rule").stream()
+                .filter(r -> r.has("cidr_ipv4") && r.get("cidr_ipv4").asText().equals("0.0.0.0/0")).toList();
+        assertThat(open).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("from_port").asInt()).isEqualTo(443);
+            assertThat(r.get("to_port").asInt()).isEqualTo(443);
+        });
+        assertThat(open).extracting(r -> r.get("security_group_id").asText().replaceAll("_[0-9A-F]{8}\\.id}$", ".id}"))
+                .containsExactlyInAnyOrder("${aws_security_group.security_alb.id}", "${aws_security_group.security_nlb.id}");
+    }
+
+    @Test
+    void frontDoorsUseTheTenantsPolicyTheCertificateAndTheWaf() {
+        List<JsonNode> listeners = all(acme, "aws_lb_listener");
+        assertThat(listeners).extracting(l -> l.get("protocol").asText()).containsExactlyInAnyOrder("HTTPS", "TLS");
+        assertThat(listeners).allSatisfy(l -> {
+            assertThat(l.get("ssl_policy").asText()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
+            assertThat(l.get("port").asInt()).isEqualTo(443);
+            assertThat(l.get("certificate_arn").asText()).contains("aws_acm_certificate_validation");
+        });
+        assertThat(all(strict, "aws_lb_listener")).allSatisfy(l ->
+                assertThat(l.get("ssl_policy").asText()).isEqualTo("ELBSecurityPolicy-TLS13-1-3-2021-06"));
+        JsonNode certificate = one(acme, "aws_acm_certificate");
+        assertThat(certificate.get("domain_name").asText()).isEqualTo("uw.acme.undersign.example");
+        assertThat(certificate.get("subject_alternative_names").get(0).asText()).isEqualTo("api.uw.acme.undersign.example");
+        assertThat(one(acme, "aws_route53_record").get("for_each").asText()).contains("domain_validation_options");
+        List<JsonNode> lbs = all(acme, "aws_lb");
+        assertThat(lbs).extracting(l -> l.get("load_balancer_type").asText()).containsExactlyInAnyOrder("application", "network");
+        assertThat(lbs).allSatisfy(l -> assertThat(l.get("enable_deletion_protection").asBoolean()).isTrue());
+        JsonNode waf = one(acme, "aws_wafv2_web_acl");
+        assertThat(waf.findValuesAsText("name")).contains("AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet");
+        assertThat(waf.get("scope").asText()).isEqualTo("REGIONAL");
+        assertThat(one(acme, "aws_wafv2_web_acl_association").get("resource_arn").asText()).contains("aws_lb.edge_alb");
+        assertThat(all(acme, "aws_lb_target_group")).allSatisfy(t ->
+                assertThat(t.at("/health_check/path").asText()).isEqualTo("/ping"));
+    }
+
+    @Test
+    void instancesSpanBothZonesBehindBothTargetGroupsWithLeastPrivilege() {
+        JsonNode asg = one(acme, "aws_autoscaling_group");
+        assertThat(asg.get("vpc_zone_identifier")).hasSize(2);
+        assertThat(asg.get("target_group_arns")).hasSize(2);
+        assertThat(asg.get("health_check_type").asText()).isEqualTo("ELB");
+        assertThat(asg.get("min_size").asInt()).isEqualTo(2);
+        assertThat(one(acme, "aws_launch_template").at("/metadata_options/http_tokens").asText()).isEqualTo("required");
+        JsonNode permissions = acme.at("/data/aws_iam_policy_document").elements().next();
+        for (JsonNode doc : iterable(acme.at("/data/aws_iam_policy_document"))) {
+            if (doc.get("statement").get(0).has("sid")) {
+                permissions = doc;
+            }
+        }
+        List<String> resources = new ArrayList<>();
+        permissions.get("statement").forEach(s -> s.get("resources").forEach(r -> resources.add(r.asText())));
+        assertThat(resources).noneMatch(r -> r.equals("*"));
+        assertThat(resources).anyMatch(r -> r.contains(":parameter/undersign/acme/*"));
+        assertThat(resources).anyMatch(r -> r.contains(":secret:undersign/acme/*"));
+        assertThat(permissions.findValuesAsText("actions").toString()).doesNotContain("iam:");
+    }
+
+    @Test
+    void databaseAndBrokerAreMultiZoneEncryptedProtectedAndHoldNoLiteralSecret() {
+        JsonNode db = one(acme, "aws_db_instance");
+        assertThat(db.get("engine").asText()).isEqualTo("mysql");
+        assertThat(db.get("engine_version").asText()).startsWith("8.");
+        assertThat(db.get("multi_az").asBoolean()).isTrue();
+        assertThat(db.get("storage_encrypted").asBoolean()).isTrue();
+        assertThat(db.get("deletion_protection").asBoolean()).isTrue();
+        assertThat(db.get("skip_final_snapshot").asBoolean()).isFalse();
+        assertThat(db.get("final_snapshot_identifier").asText()).isEqualTo("undersign-acme-final");
+        assertThat(db.get("backup_retention_period").asInt()).isGreaterThanOrEqualTo(7);
+        assertThat(db.get("publicly_accessible").asBoolean()).isFalse();
+        assertThat(db.get("manage_master_user_password").asBoolean()).isTrue();
+        assertThat(db.has("password")).isFalse();
+        JsonNode mq = one(acme, "aws_mq_broker");
+        assertThat(mq.get("deployment_mode").asText()).isEqualTo("ACTIVE_STANDBY_MULTI_AZ");
+        assertThat(mq.get("publicly_accessible").asBoolean()).isFalse();
+        assertThat(mq.get("subnet_ids")).hasSize(2);
+        assertThat(mq.at("/user/0/password").asText()).startsWith("${").contains("aws_secretsmanager_secret_version");
+    }
+
+    @Test
+    void alarmsGoToTheOnCallTopicAndStateIsKeptPerTenant() {
+        List<JsonNode> alarms = all(acme, "aws_cloudwatch_metric_alarm");
+        assertThat(alarms).extracting(a -> a.get("metric_name").asText()).contains("HTTPCode_Target_5XX_Count", "UnHealthyHostCount",
+                "CPUUtilization", "FreeStorageSpace", "QueueSize");
+        assertThat(alarms).allSatisfy(a -> assertThat(a.get("alarm_actions").get(0).asText()).isEqualTo(TOPIC));
+        assertThat(one(acme, "aws_guardduty_detector").get("enable").asBoolean()).isTrue();
+        assertThat(one(acme, "aws_cloudwatch_log_group").get("name").asText()).isEqualTo("/undersign/acme/runtime");
+        JsonNode backend = acme.at("/terraform/backend/s3");
+        assertThat(backend.get("key").asText()).isEqualTo("tenants/acme/terraform.tfstate");
+        assertThat(backend.get("encrypt").asBoolean()).isTrue();
+        assertThat(backend.get("dynamodb_table").asText()).isEqualTo("undersign-terraform-locks");
+        assertThat(strict.at("/terraform/backend/s3/key").asText()).isEqualTo("tenants/strict/terraform.tfstate");
+        assertThat(acme.at("/output").fieldNames()).toIterable()
+                .contains("alb_dns_name", "nlb_dns_name", "db_endpoint", "broker_instances", "asg_name");
+    }
+
+    @Test
+    void aSpecWithoutItsEssentialsIsRefused() {
+        assertThatThrownBy(() -> spec("acme", "10.42.0.0/24", null)).hasMessageStartingWith("vpcCidr:");
+        assertThatThrownBy(() -> spec("Acme!", "10.42.0.0/16", null)).hasMessageStartingWith("tenantId:");
+    }
+
+    /** The whole stack as reviewed: a change to it shows up here (update with -Dgolden.update=true). */
+    @Test
+    void theStackMatchesItsReviewedSnapshot() throws Exception {
+        ObjectNode normalised = acme.deepCopy();
+        normalised.remove("//"); // CDKTF version and construct paths
+        String actual = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(normalised) + "\n";
+        if (Boolean.getBoolean("golden.update") || !Files.exists(GOLDEN)) {
+            Files.writeString(GOLDEN, actual);
+        }
+        assertThat(actual).isEqualTo(Files.readString(GOLDEN));
+    }
+
+    private static JsonNode one(JsonNode stack, String type) {
+        List<JsonNode> found = all(stack, type);
+        assertThat(found).as(type).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<JsonNode> all(JsonNode stack, String type) {
+        JsonNode byName = stack.at("/resource/" + type);
+        return byName.isMissingNode() ? List.of() : StreamSupport.stream(iterable(byName).spliterator(), false).toList();
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode node) {
+        return node::elements;
+    }
+}
