@@ -5,12 +5,6 @@ import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroup;
 import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupLaunchTemplate;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
-import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfile;
-import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
-import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplate;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateIamInstanceProfile;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMetadataOptions;
@@ -36,26 +30,16 @@ public class SiloCompute extends Construct {
                 .retentionInDays(90).build();
         DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
         String arnTail = spec.region() + ":" + account.getAccountId();
-        DataAwsIamPolicyDocument assume = DataAwsIamPolicyDocument.Builder.create(this, "assume").statement(List.of(
-                DataAwsIamPolicyDocumentStatement.builder().actions(List.of("sts:AssumeRole")).principals(List.of(
-                        DataAwsIamPolicyDocumentStatementPrincipals.builder().type("Service").identifiers(List.of("ec2.amazonaws.com")).build()))
-                        .build()))
-                .build();
-        DataAwsIamPolicyDocument permissions = DataAwsIamPolicyDocument.Builder.create(this, "permissions").statement(List.of(
-                allow("ReadOwnParameters", List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"),
+        InstanceRole role = new InstanceRole(this, "runtime-role", name + "-runtime", List.of(
+                InstanceRole.allow("ReadOwnParameters", List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"),
                         List.of("arn:aws:ssm:" + arnTail + ":parameter" + spec.parameterPath() + "*")),
-                allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
+                InstanceRole.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
                         List.of(data.database().getMasterUserSecret().get(0).getSecretArn(),
                                 "arn:aws:secretsmanager:" + arnTail + ":secret:undersign/" + spec.tenantId() + "/*")),
-                allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getArn() + ":*"))))
-                .build();
-        IamRole role = IamRole.Builder.create(this, "role").name(name + "-runtime").assumeRolePolicy(assume.getJson()).build();
-        IamRolePolicy.Builder.create(this, "role-policy").name("own-config-secrets-logs").role(role.getId())
-                .policy(permissions.getJson()).build();
-        IamInstanceProfile profile = IamInstanceProfile.Builder.create(this, "profile").name(name + "-runtime").role(role.getName()).build();
+                InstanceRole.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getArn() + ":*"))));
         template = LaunchTemplate.Builder.create(this, "template").namePrefix(name + "-").imageId(spec.runtimeImageId())
                 .instanceType(spec.instanceType()).vpcSecurityGroupIds(List.of(groups.runtime().getId()))
-                .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(profile.getArn()).build())
+                .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(role.profile().getArn()).build())
                 .metadataOptions(LaunchTemplateMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required")
                         .httpPutResponseHopLimit(1).build())
                 .userData(Fn.base64encode(userData(spec))).updateDefaultVersion(true).build();
@@ -65,10 +49,6 @@ public class SiloCompute extends Construct {
                 .healthCheckType("ELB").healthCheckGracePeriod(180)
                 .launchTemplate(AutoscalingGroupLaunchTemplate.builder().id(template.getId()).version("$Latest").build())
                 .build();
-    }
-
-    private static DataAwsIamPolicyDocumentStatement allow(String sid, List<String> actions, List<String> resources) {
-        return DataAwsIamPolicyDocumentStatement.builder().sid(sid).effect("Allow").actions(actions).resources(resources).build();
     }
 
     /** The image carries the runtime; at boot it takes this tenant's configuration from SSM. */

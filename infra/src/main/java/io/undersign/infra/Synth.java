@@ -26,35 +26,61 @@ public final class Synth {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of("cdktf.out");
+        Path platform = null;
         List<Path> specs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 out = Path.of(args[++i]);
+            } else if (args[i].equals("--platform") && i + 1 < args.length) {
+                platform = Path.of(args[++i]);
             } else {
                 specs.add(Path.of(args[i]));
             }
         }
-        if (specs.isEmpty()) {
-            System.err.println("usage: synth [--out DIR] SPEC.json...");
+        if (specs.isEmpty() && platform == null) {
+            System.err.println("usage: synth [--out DIR] [--platform PLATFORM.json] [TENANT.json...]");
             System.exit(2);
         }
-        List<TenantSiloSpec> read = new ArrayList<>();
+        List<TenantSiloSpec> tenants = new ArrayList<>();
         for (Path file : specs) {
-            try {
-                read.add(JSON.readValue(file.toFile(), TenantSiloSpec.class));
-            } catch (Exception e) {
-                System.err.println(file + ": " + rootMessage(e));
-                System.exit(2);
-            }
+            tenants.add(read(file, TenantSiloSpec.class));
         }
-        for (String line : synth(read, out)) {
+        PlatformSpec shared = platform == null ? null : read(platform, PlatformSpec.class);
+        for (String line : synth(shared, tenants, out)) {
             System.out.println(line);
         }
     }
 
+    private static <T> T read(Path file, Class<T> type) {
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (Exception e) {
+            System.err.println(file + ": " + rootMessage(e));
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /** Synthesizes the tenants' stacks (and the platform's, when given) into {@code out}. */
+    public static List<String> synth(PlatformSpec platform, List<TenantSiloSpec> specs, Path out) throws Exception {
+        App app = new App(AppConfig.builder().outdir(out.toString()).build());
+        if (platform != null) {
+            new PlatformStack(app, platform);
+        }
+        List<String> lines = synthInto(app, specs, out);
+        if (platform != null) {
+            lines.add(0, JSON.writeValueAsString(Map.of("stack", "platform",
+                    "path", out.resolve("stacks/platform/cdk.tf.json").toAbsolutePath().toString())));
+        }
+        return lines;
+    }
+
     /** Synthesizes each tenant's stack into {@code out}; returns one JSON line per stack. */
     public static List<String> synth(List<TenantSiloSpec> specs, Path out) throws Exception {
-        App app = new App(AppConfig.builder().outdir(out.toString()).build());
+        return synth((PlatformSpec) null, specs, out);
+    }
+
+    private static List<String> synthInto(App app, List<TenantSiloSpec> specs, Path out) throws Exception {
         for (TenantSiloSpec spec : specs) {
             new TenantSiloStack(app, spec);
         }

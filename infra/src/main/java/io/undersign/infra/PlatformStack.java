@@ -1,0 +1,133 @@
+package io.undersign.infra;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.S3Backend;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Token;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroup;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupLaunchTemplate;
+import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
+import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
+import com.hashicorp.cdktf.providers.aws.ec2_transit_gateway.Ec2TransitGateway;
+import com.hashicorp.cdktf.providers.aws.ec2_transit_gateway_route.Ec2TransitGatewayRoute;
+import com.hashicorp.cdktf.providers.aws.ec2_transit_gateway_vpc_attachment.Ec2TransitGatewayVpcAttachment;
+import com.hashicorp.cdktf.providers.aws.eip.Eip;
+import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplate;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateIamInstanceProfile;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMetadataOptions;
+import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import com.hashicorp.cdktf.providers.aws.route.Route;
+import com.hashicorp.cdktf.providers.aws.route53_zone.Route53Zone;
+import com.hashicorp.cdktf.providers.aws.route_table.RouteTable;
+import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociation;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
+import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
+import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * What all silos share: the hosted zone, the Transit Gateway with one centralised egress VPC
+ * (NAT per zone there, none in any tenant), the on-call alarm topic, and the control plane's own
+ * instance, whose role may manage tenant DNS records, configuration, secrets and instance
+ * refreshes, and the Terraform state.
+ */
+public class PlatformStack extends TerraformStack {
+
+    public PlatformStack(Construct scope, PlatformSpec spec) {
+        super(scope, "platform");
+        AwsProvider.Builder.create(this, "aws").region(spec.region()).defaultTags(List.of(AwsProviderDefaultTags.builder()
+                .tags(Map.of("undersign:managed-by", "undersign-platform")).build())).build();
+        S3Backend.Builder.create(this).bucket(spec.stateBucket()).key("platform/terraform.tfstate").region(spec.region())
+                .encrypt(true).dynamodbTable(spec.stateLockTable()).build();
+        Route53Zone zone = Route53Zone.Builder.create(this, "zone").name(spec.zoneName()).build();
+        SnsTopic oncall = SnsTopic.Builder.create(this, "oncall").name("undersign-oncall").kmsMasterKeyId("alias/aws/sns").build();
+        Ec2TransitGateway tgw = Ec2TransitGateway.Builder.create(this, "tgw").description("Undersign silos to central egress")
+                .defaultRouteTableAssociation("enable").defaultRouteTablePropagation("enable").autoAcceptSharedAttachments("enable")
+                .build();
+
+        Vpc egress = Vpc.Builder.create(this, "egress").cidrBlock(spec.egressCidr()).enableDnsHostnames(true)
+                .tags(Map.of("Name", "undersign-egress")).build();
+        DataAwsAvailabilityZones zones = DataAwsAvailabilityZones.Builder.create(this, "zones").state("available").build();
+        InternetGateway igw = InternetGateway.Builder.create(this, "igw").vpcId(egress.getId()).build();
+        RouteTable publicRoutes = RouteTable.Builder.create(this, "public-routes").vpcId(egress.getId()).build();
+        Route.Builder.create(this, "public-default").routeTableId(publicRoutes.getId()).destinationCidrBlock("0.0.0.0/0")
+                .gatewayId(igw.getId()).build();
+        List<String> transitSubnets = new ArrayList<>();
+        List<RouteTable> transitRoutes = new ArrayList<>();
+        List<String> cidrs = spec.subnetCidrs();
+        for (int az = 0; az < 2; az++) {
+            String zoneName = Token.asString(Fn.element(zones.getNames(), az));
+            Subnet natSubnet = Subnet.Builder.create(this, "nat-" + az).vpcId(egress.getId()).cidrBlock(cidrs.get(az))
+                    .availabilityZone(zoneName).build();
+            RouteTableAssociation.Builder.create(this, "nat-" + az + "-routes").subnetId(natSubnet.getId())
+                    .routeTableId(publicRoutes.getId()).build();
+            Eip address = Eip.Builder.create(this, "nat-" + az + "-ip").domain("vpc").build();
+            NatGateway nat = NatGateway.Builder.create(this, "nat-" + az + "-gw").subnetId(natSubnet.getId())
+                    .allocationId(address.getId()).build();
+            Subnet transit = Subnet.Builder.create(this, "transit-" + az).vpcId(egress.getId()).cidrBlock(cidrs.get(2 + az))
+                    .availabilityZone(zoneName).build();
+            RouteTable routes = RouteTable.Builder.create(this, "transit-" + az + "-routes").vpcId(egress.getId()).build();
+            Route.Builder.create(this, "transit-" + az + "-default").routeTableId(routes.getId()).destinationCidrBlock("0.0.0.0/0")
+                    .natGatewayId(nat.getId()).build();
+            RouteTableAssociation.Builder.create(this, "transit-" + az + "-assoc").subnetId(transit.getId())
+                    .routeTableId(routes.getId()).build();
+            transitSubnets.add(transit.getId());
+            transitRoutes.add(routes);
+        }
+        Ec2TransitGatewayVpcAttachment attachment = Ec2TransitGatewayVpcAttachment.Builder.create(this, "egress-attachment")
+                .transitGatewayId(tgw.getId()).vpcId(egress.getId()).subnetIds(transitSubnets).build();
+        // silos' default route ends at the egress VPC; replies to tenants go back through the TGW
+        Ec2TransitGatewayRoute.Builder.create(this, "tgw-default").transitGatewayRouteTableId(tgw.getAssociationDefaultRouteTableId())
+                .destinationCidrBlock("0.0.0.0/0").transitGatewayAttachmentId(attachment.getId()).build();
+        Route.Builder.create(this, "public-to-tenants").routeTableId(publicRoutes.getId()).destinationCidrBlock(spec.tenantSupernet())
+                .transitGatewayId(tgw.getId()).dependsOn(List.of(attachment)).build();
+
+        controlPlane(spec, egress, transitSubnets, zone);
+        TerraformOutput.Builder.create(this, "hosted_zone_id").value(zone.getZoneId()).build();
+        TerraformOutput.Builder.create(this, "name_servers").value(zone.getNameServers()).build();
+        TerraformOutput.Builder.create(this, "transit_gateway_id").value(tgw.getId()).build();
+        TerraformOutput.Builder.create(this, "oncall_topic_arn").value(oncall.getArn()).build();
+    }
+
+    private void controlPlane(PlatformSpec spec, Vpc vpc, List<String> subnets, Route53Zone zone) {
+        DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
+        String arnTail = spec.region() + ":" + account.getAccountId();
+        InstanceRole role = new InstanceRole(this, "control-plane-role", "undersign-control-plane", List.of(
+                InstanceRole.allow("TenantDnsRecords", List.of("route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"),
+                        List.of(zone.getArn())),
+                InstanceRole.allow("DnsChangeStatus", List.of("route53:GetChange"), List.of("arn:aws:route53:::change/*")),
+                InstanceRole.allow("TenantConfiguration", List.of("ssm:PutParameter", "ssm:GetParametersByPath", "ssm:DeleteParameters"),
+                        List.of("arn:aws:ssm:" + arnTail + ":parameter/undersign/*")),
+                InstanceRole.allow("TenantSecrets", List.of("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
+                        "secretsmanager:DescribeSecret", "secretsmanager:DeleteSecret"),
+                        List.of("arn:aws:secretsmanager:" + arnTail + ":secret:undersign/*")),
+                InstanceRole.allow("RuntimeRollouts", List.of("autoscaling:StartInstanceRefresh", "autoscaling:DescribeInstanceRefreshes",
+                        "ec2:CreateLaunchTemplateVersion"), List.of("*")),
+                InstanceRole.allow("TerraformState", List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket"),
+                        List.of("arn:aws:s3:::" + spec.stateBucket(), "arn:aws:s3:::" + spec.stateBucket() + "/*")),
+                InstanceRole.allow("TerraformLocks", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"),
+                        List.of("arn:aws:dynamodb:" + arnTail + ":table/" + spec.stateLockTable()))));
+        SecurityGroup group = SecurityGroup.Builder.create(this, "control-plane-sg").name("undersign-control-plane")
+                .description("Control plane: no inbound (operators use SSM Session Manager); HTTPS out").vpcId(vpc.getId()).build();
+        VpcSecurityGroupEgressRule.Builder.create(this, "control-plane-https-out").securityGroupId(group.getId())
+                .cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443).build();
+        LaunchTemplate template = LaunchTemplate.Builder.create(this, "control-plane-template").namePrefix("undersign-control-plane-")
+                .imageId(spec.controlPlaneImageId()).instanceType(spec.controlPlaneInstanceType())
+                .vpcSecurityGroupIds(List.of(group.getId()))
+                .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(role.profile().getArn()).build())
+                .metadataOptions(LaunchTemplateMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required").build())
+                .updateDefaultVersion(true).build();
+        AutoscalingGroup.Builder.create(this, "control-plane").name("undersign-control-plane").minSize(1).maxSize(1)
+                .vpcZoneIdentifier(subnets).healthCheckType("EC2")
+                .launchTemplate(AutoscalingGroupLaunchTemplate.builder().id(template.getId()).version("$Latest").build()).build();
+    }
+}

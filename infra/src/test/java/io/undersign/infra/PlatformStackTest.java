@@ -1,0 +1,68 @@
+package io.undersign.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shared platform: zone, Transit Gateway with central egress, on-call topic, the control plane's hosting. */
+class PlatformStackTest {
+    private static JsonNode platform;
+
+    @BeforeAll
+    static void synthesize() throws Exception {
+        Path out = Files.createTempDirectory(Path.of("target"), "cdktf.out");
+        Synth.synth(new PlatformSpec("eu-west-2", "undersign.example", "10.0.0.0/16", "10.32.0.0/11", "ami-0abcdef1234567890", null,
+                "undersign-terraform-state", "undersign-terraform-locks"), List.of(), out);
+        platform = new ObjectMapper().readTree(out.resolve("stacks/platform/cdk.tf.json").toFile());
+    }
+
+    @Test
+    void egressIsCentralisedThroughTheTransitGateway() {
+        assertThat(resources("aws_nat_gateway")).hasSize(2);
+        assertThat(one("aws_ec2_transit_gateway_route").get("destination_cidr_block").asText()).isEqualTo("0.0.0.0/0");
+        assertThat(one("aws_ec2_transit_gateway_vpc_attachment").get("subnet_ids")).hasSize(2);
+        assertThat(resources("aws_route")).anySatisfy(r -> {
+            assertThat(r.get("destination_cidr_block").asText()).isEqualTo("10.32.0.0/11");
+            assertThat(r.get("transit_gateway_id").asText()).contains("aws_ec2_transit_gateway.tgw");
+        });
+    }
+
+    @Test
+    void zoneTopicAndOutputsTheSilosNeed() {
+        assertThat(one("aws_route53_zone").get("name").asText()).isEqualTo("undersign.example");
+        assertThat(one("aws_sns_topic").get("name").asText()).isEqualTo("undersign-oncall");
+        assertThat(platform.at("/output").fieldNames()).toIterable()
+                .contains("hosted_zone_id", "transit_gateway_id", "oncall_topic_arn", "name_servers");
+        assertThat(platform.at("/terraform/backend/s3/key").asText()).isEqualTo("platform/terraform.tfstate");
+    }
+
+    @Test
+    void theControlPlaneHasNoInboundAccessAndAScopedRole() {
+        assertThat(platform.at("/resource/aws_vpc_security_group_ingress_rule").isMissingNode()).isTrue();
+        assertThat(one("aws_autoscaling_group").get("max_size").asInt()).isEqualTo(1);
+        List<String> actions = new ArrayList<>();
+        platform.at("/data/aws_iam_policy_document").elements().forEachRemaining(doc ->
+                doc.get("statement").forEach(s -> s.get("actions").forEach(a -> actions.add(a.asText()))));
+        assertThat(actions).contains("route53:ChangeResourceRecordSets", "autoscaling:StartInstanceRefresh", "ssm:PutParameter")
+                .noneMatch(a -> a.endsWith(":*") || a.equals("*"));
+    }
+
+    private static JsonNode one(String type) {
+        List<JsonNode> found = resources(type);
+        assertThat(found).as(type).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<JsonNode> resources(String type) {
+        List<JsonNode> out = new ArrayList<>();
+        platform.at("/resource/" + type).elements().forEachRemaining(out::add);
+        return out;
+    }
+}
