@@ -51,6 +51,8 @@ public interface UndersignConfig {
 
     Local local();
 
+    Aws aws();
+
     interface Mysql {
         /** JDBC URL of the MySQL-compatible server, without a database (UNDERSIGN_MYSQL_URL). */
         String server();
@@ -159,5 +161,36 @@ public interface UndersignConfig {
         /** Admin password on that server. */
         @WithDefault("")
         Optional<String> mysqlAdminPassword();
+    }
+
+    /** The AWS driver ({@code undersign.driver=aws}): clients, DNS and Terraform. */
+    interface Aws {
+        @WithDefault("eu-west-2")
+        String region();
+
+        /** Sends every AWS call here instead (a local stand-in speaking the AWS protocols). */
+        Optional<java.net.URI> endpoint();
+
+        /** The platform's hosted zone (PlatformStack output {@code hosted_zone_id}). */
+        Optional<String> hostedZoneId();
+
+        /** Attempts per AWS call (throttling and 5xx are retried with backoff). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Longest one AWS call may take, all its retries included. */
+        @WithDefault("60s")
+        java.time.Duration apiCallTimeout();
+
+        /** How often to ask Route 53 whether a change is INSYNC, and for how long. */
+        @WithDefault("10s")
+        java.time.Duration dnsPollInterval();
+
+        @WithDefault("10m")
+        java.time.Duration dnsTimeout();
+
+        /** The terraform (or tofu) executable. */
+        @WithDefault("terraform")
+        Path terraform();
     }
 }

@@ -1,0 +1,72 @@
+package io.undersign.controlplane.driver.aws;
+
+import io.undersign.controlplane.config.UndersignConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
+
+/**
+ * The AWS SDK clients, built once on first use: region and endpoint from configuration,
+ * credentials from the default provider chain (environment, profile, instance role), the
+ * standard retry strategy (backoff with jitter on throttling and 5xx) with a bounded number of
+ * attempts and a timeout over all of them.
+ */
+@ApplicationScoped
+public class AwsClients {
+
+    /** How clients are built: what configuration says, or what a test sets. */
+    public record Settings(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials, int maxAttempts,
+            Duration apiCallTimeout) {
+    }
+
+    @Inject
+    UndersignConfig config;
+
+    private Route53Client route53;
+
+    public synchronized Route53Client route53() {
+        if (route53 == null) {
+            route53 = route53(settings());
+        }
+        return route53;
+    }
+
+    /** Route 53 is global: its calls go to us-east-1 (and are signed for it) whatever the silo's region. */
+    public static Route53Client route53(Settings settings) {
+        return configure(Route53Client.builder(), settings, Region.US_EAST_1).build();
+    }
+
+    static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, Settings settings, Region region) {
+        builder.region(region).credentialsProvider(settings.credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(30)))
+                .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build()));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private Settings settings() {
+        UndersignConfig.Aws aws = config.aws();
+        return new Settings(Region.of(aws.region()), aws.endpoint(), DefaultCredentialsProvider.builder().build(), aws.maxAttempts(),
+                aws.apiCallTimeout());
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (route53 != null) {
+            route53.close();
+        }
+    }
+}
