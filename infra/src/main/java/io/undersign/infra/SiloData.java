@@ -33,7 +33,7 @@ public class SiloData extends Construct {
                 .multiAz(true).dbName("undersign").username("undersign").manageMasterUserPassword(true)
                 .dbSubnetGroupName(subnets.getName()).vpcSecurityGroupIds(List.of(groups.database().getId()))
                 .publiclyAccessible(false).backupRetentionPeriod(14).copyTagsToSnapshot(true)
-                .deletionProtection(true).skipFinalSnapshot(false).finalSnapshotIdentifier(name + "-final")
+                .deletionProtection(!spec.decommission()).skipFinalSnapshot(false).finalSnapshotIdentifier(name + "-final")
                 .autoMinorVersionUpgrade(true).enabledCloudwatchLogsExports(List.of("error", "slowquery"))
                 .build();
         DataAwsSecretsmanagerSecretVersion brokerSecret = DataAwsSecretsmanagerSecretVersion.Builder.create(this, "broker-secret")

@@ -52,7 +52,7 @@ public class SiloEdge extends Construct {
 
         alb = Lb.Builder.create(this, "alb").name(name + "-web").loadBalancerType("application").internal(false)
                 .subnets(network.publicSubnetIds()).securityGroups(List.of(groups.alb().getId()))
-                .dropInvalidHeaderFields(true).enableDeletionProtection(true).build();
+                .dropInvalidHeaderFields(true).enableDeletionProtection(!spec.decommission()).build();
         interviewTargets = targets("interview", name + "-web", "HTTP", spec, network);
         LbListener.Builder.create(this, "alb-https").loadBalancerArn(alb.getArn()).port(443).protocol("HTTPS")
                 .sslPolicy(spec.tlsPolicy()).certificateArn(validated.getCertificateArn())
@@ -67,7 +67,7 @@ public class SiloEdge extends Construct {
 
         nlb = Lb.Builder.create(this, "nlb").name(name + "-api").loadBalancerType("network").internal(false)
                 .subnets(network.publicSubnetIds()).securityGroups(List.of(groups.nlb().getId()))
-                .enableCrossZoneLoadBalancing(true).enableDeletionProtection(true).build();
+                .enableCrossZoneLoadBalancing(true).enableDeletionProtection(!spec.decommission()).build();
         apiTargets = targets("api", name + "-api", "TCP", spec, network);
         LbListener.Builder.create(this, "nlb-tls").loadBalancerArn(nlb.getArn()).port(443).protocol("TLS")
                 .sslPolicy(spec.tlsPolicy()).certificateArn(validated.getCertificateArn()).alpnPolicy("HTTP1Only")

@@ -9,11 +9,13 @@ import java.util.List;
  * @param vpcCidr a /16 the control plane allocated (no two tenants overlap)
  * @param stateBucket S3 bucket of Terraform state; the key is per tenant, locks in {@code stateLockTable}
  * @param alarmTopicArn SNS topic the on-call system listens on
+ * @param decommission offboarding: lifts deletion protection so a destroy can follow (the
+ *        database still leaves a final snapshot)
  */
 public record TenantSiloSpec(String tenantId, String region, String zoneName, String hostedZoneId, String appName,
         String vpcCidr, String tlsPolicy, String runtimeImageId, String instanceType, int minInstances, int maxInstances,
         String dbInstanceClass, int dbAllocatedStorageGb, String brokerInstanceType, String transitGatewayId,
-        String alarmTopicArn, String stateBucket, String stateLockTable, boolean guardDuty) {
+        String alarmTopicArn, String stateBucket, String stateLockTable, boolean guardDuty, boolean decommission) {
 
     public static final String DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 

@@ -26,7 +26,7 @@ class TenantSiloStackTest {
     static TenantSiloSpec spec(String tenant, String cidr, String tlsPolicy) {
         return new TenantSiloSpec(tenant, "eu-west-2", "undersign.example", "Z0123456789ABCDEF", null, cidr, tlsPolicy,
                 "ami-0abcdef1234567890", null, 0, 0, null, 0, null, "tgw-0123456789abcdef0", TOPIC,
-                "undersign-terraform-state", "undersign-terraform-locks", true);
+                "undersign-terraform-state", "undersign-terraform-locks", true, false);
     }
 
     @BeforeAll
@@ -145,6 +145,22 @@ class TenantSiloStackTest {
         assertThat(strict.at("/terraform/backend/s3/key").asText()).isEqualTo("tenants/strict/terraform.tfstate");
         assertThat(acme.at("/output").fieldNames()).toIterable()
                 .contains("alb_dns_name", "nlb_dns_name", "db_endpoint", "broker_instances", "asg_name");
+    }
+
+    @Test
+    void decommissioningLiftsDeletionProtectionButKeepsTheFinalSnapshot() throws Exception {
+        TenantSiloSpec base = spec("gone", "10.44.0.0/16", null);
+        TenantSiloSpec leaving = new TenantSiloSpec(base.tenantId(), base.region(), base.zoneName(), base.hostedZoneId(), base.appName(),
+                base.vpcCidr(), base.tlsPolicy(), base.runtimeImageId(), base.instanceType(), base.minInstances(), base.maxInstances(),
+                base.dbInstanceClass(), base.dbAllocatedStorageGb(), base.brokerInstanceType(), base.transitGatewayId(),
+                base.alarmTopicArn(), base.stateBucket(), base.stateLockTable(), true, true);
+        Path out = Files.createTempDirectory(Path.of("target"), "cdktf.out");
+        Synth.synth(List.of(leaving), out);
+        JsonNode gone = JSON.readTree(out.resolve("stacks/gone/cdk.tf.json").toFile());
+        JsonNode db = one(gone, "aws_db_instance");
+        assertThat(db.get("deletion_protection").asBoolean()).isFalse();
+        assertThat(db.get("skip_final_snapshot").asBoolean()).isFalse();
+        assertThat(all(gone, "aws_lb")).allSatisfy(l -> assertThat(l.get("enable_deletion_protection").asBoolean()).isFalse());
     }
 
     @Test
