@@ -192,5 +192,27 @@ public interface UndersignConfig {
         /** The terraform (or tofu) executable. */
         @WithDefault("terraform")
         Path terraform();
+
+        /** Longest one terraform command may run. */
+        @WithDefault("60m")
+        java.time.Duration terraformTimeout();
+
+        /** The synth jar (infra/target/undersign-infra.jar), run as a child process. */
+        Optional<Path> infraJar();
+
+        /** Tenant VPCs are /16s carved from this range, none shared. */
+        @WithDefault("10.64.0.0/10")
+        String tenantSupernet();
+
+        /** From the platform stack and the release process; required when the driver is aws. */
+        Optional<String> runtimeImageId();
+
+        Optional<String> transitGatewayId();
+
+        Optional<String> alarmTopicArn();
+
+        Optional<String> stateBucket();
+
+        Optional<String> stateLockTable();
     }
 }

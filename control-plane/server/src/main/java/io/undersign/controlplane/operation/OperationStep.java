@@ -37,6 +37,9 @@ public class OperationStep {
     /** JSON object of what the step made (names, ports, files); never secrets. */
     public String outputs;
 
+    /** What the step is doing right now (long steps report as they go). */
+    public String progress;
+
     @Column(name = "started_at")
     public Instant startedAt;
 

@@ -11,7 +11,7 @@ public record OperationView(String id, String tenantId, OperationKind kind, Oper
         String error, Instant createdAt, Instant startedAt, Instant finishedAt, List<StepView> steps) {
 
     public record StepView(String name, StepStatus status, int attempts, String error, Map<String, String> outputs,
-            Instant startedAt, Instant finishedAt, Long durationMs) {
+            Instant startedAt, Instant finishedAt, Long durationMs, String progress) {
     }
 
     private static final TypeReference<Map<String, String>> OUTPUTS = new TypeReference<>() {
@@ -19,7 +19,7 @@ public record OperationView(String id, String tenantId, OperationKind kind, Oper
 
     public static OperationView of(Operation op, ObjectMapper json) {
         List<StepView> steps = op.steps.stream().map(s -> new StepView(s.name, s.status, s.attempts, s.error,
-                outputs(s.outputs, json), s.startedAt, s.finishedAt, s.durationMs))
+                outputs(s.outputs, json), s.startedAt, s.finishedAt, s.durationMs, s.progress))
                 .toList();
         return new OperationView(op.id, op.tenantId, op.kind, op.status, op.requestedBy, op.error, op.createdAt,
                 op.startedAt, op.finishedAt, steps);

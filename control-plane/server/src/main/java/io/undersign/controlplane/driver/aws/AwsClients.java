@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The AWS SDK clients, built once on first use: region and endpoint from configuration,
@@ -34,12 +35,22 @@ public class AwsClients {
     UndersignConfig config;
 
     private Route53Client route53;
+    private final java.util.Map<String, SecretsManagerClient> secretsManagers = new java.util.HashMap<>();
 
     public synchronized Route53Client route53() {
         if (route53 == null) {
             route53 = route53(settings());
         }
         return route53;
+    }
+
+    /** Secrets live in the silo's own region, next to the broker and database that use them. */
+    public synchronized SecretsManagerClient secretsManager(String region) {
+        return secretsManagers.computeIfAbsent(region, r -> secretsManager(settings(), Region.of(r)));
+    }
+
+    public static SecretsManagerClient secretsManager(Settings settings, Region region) {
+        return configure(SecretsManagerClient.builder(), settings, region).build();
     }
 
     /** Route 53 is global: its calls go to us-east-1 (and are signed for it) whatever the silo's region. */
@@ -68,5 +79,6 @@ public class AwsClients {
         if (route53 != null) {
             route53.close();
         }
+        secretsManagers.values().forEach(SecretsManagerClient::close);
     }
 }

@@ -1,0 +1,166 @@
+package io.undersign.controlplane.driver.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.StackProvisioner;
+import io.undersign.controlplane.operation.StepProgress;
+import io.undersign.controlplane.tenant.TenantSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A tenant's AWS silo: allocates its VPC range, makes its broker secret, synthesizes its stack
+ * (infra jar, child process) and has Terraform converge it, keeping the stack's outputs for the
+ * next steps. Offboarding lifts deletion protection, then destroys (the database leaves its
+ * final snapshot). Every part is safe to repeat: Terraform converges, secrets and ranges are found.
+ */
+@ApplicationScoped
+@Typed(AwsStackProvisioner.class)
+public class AwsStackProvisioner implements StackProvisioner {
+
+    @Inject
+    UndersignConfig config;
+
+    @Inject
+    AwsClients clients;
+
+    @Inject
+    TenantNetworks networks;
+
+    @Inject
+    StepProgress progress;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public Map<String, String> provision(TenantSpec tenant) throws Exception {
+        String cidr = networks.allocate(tenant.id());
+        secrets(tenant).ensureBrokerCredentials(tenant.id());
+        Path stack = synth().synth(dir(tenant.id()), tenant.id(), spec(tenant, cidr, false));
+        TerraformRunner.Applied applied = runner().apply(stack, message -> progress.report(tenant.id(), message));
+        json.writerWithDefaultPrettyPrinter().writeValue(outputsFile(tenant.id()).toFile(), applied.outputs());
+        Map<String, String> made = new LinkedHashMap<>();
+        made.put("vpcCidr", cidr);
+        made.put("resourcesAdded", String.valueOf(applied.added()));
+        made.put("resourcesChanged", String.valueOf(applied.changed()));
+        for (String key : List.of("alb_dns_name", "nlb_dns_name", "db_endpoint", "asg_name")) {
+            if (applied.outputs().containsKey(key)) {
+                made.put(key, applied.outputs().get(key).asText());
+            }
+        }
+        return made;
+    }
+
+    @Override
+    public Map<String, String> destroy(TenantSpec tenant) throws Exception {
+        Optional<String> cidr = networks.of(tenant.id());
+        if (cidr.isEmpty()) {
+            return Map.of("destroyed", "nothing was provisioned");
+        }
+        Path stack = synth().synth(dir(tenant.id()), tenant.id(), spec(tenant, cidr.get(), true));
+        runner().apply(stack, message -> progress.report(tenant.id(), "lifting deletion protection: " + message));
+        TerraformRunner.Applied gone = runner().destroy(stack, message -> progress.report(tenant.id(), message));
+        secrets(tenant).remove(TenantSecrets.brokerSecretName(tenant.id()));
+        Files.deleteIfExists(outputsFile(tenant.id()));
+        return Map.of("resourcesDestroyed", String.valueOf(gone.destroyed()), "finalSnapshot", "undersign-" + tenant.id() + "-final");
+    }
+
+    @Override
+    public TenantConnection connection(TenantSpec tenant) {
+        Map<String, JsonNode> outputs = outputs(tenant.id());
+        TenantSecrets secrets = secrets(tenant);
+        JsonNode master = secrets.read(outputs.get("db_master_secret_arn").asText());
+        JsonNode broker = secrets.read(TenantSecrets.brokerSecretName(tenant.id()));
+        String jdbc = "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/undersign?sslMode=VERIFY_IDENTITY";
+        return new TenantConnection(jdbc, master.get("username").asText(), master.get("password").asText(),
+                brokerUrl(outputs.get("broker_instances")), broker.get("username").asText(), broker.get("password").asText());
+    }
+
+    /** Active and standby OpenWire-over-TLS endpoints, in one failover URL. */
+    static String brokerUrl(JsonNode instances) {
+        List<String> ssl = new ArrayList<>();
+        instances.forEach(i -> i.path("endpoints").forEach(e -> {
+            if (e.asText().startsWith("ssl://")) {
+                ssl.add(e.asText());
+            }
+        }));
+        if (ssl.isEmpty()) {
+            throw new IllegalStateException("the broker has no OpenWire TLS endpoint yet");
+        }
+        return "failover:(" + String.join(",", ssl) + ")?maxReconnectAttempts=-1";
+    }
+
+    /** The stack's outputs from the last apply. */
+    public Map<String, JsonNode> outputs(String tenantId) {
+        Path file = outputsFile(tenantId);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("tenant " + tenantId + " has no provisioned stack yet");
+        }
+        try {
+            Map<String, JsonNode> outputs = new LinkedHashMap<>();
+            json.readTree(file.toFile()).fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue()));
+            return outputs;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    Map<String, Object> spec(TenantSpec tenant, String cidr, boolean decommission) {
+        UndersignConfig.Aws aws = config.aws();
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("tenantId", tenant.id());
+        spec.put("region", tenant.region());
+        spec.put("zoneName", config.zone());
+        spec.put("hostedZoneId", required(aws.hostedZoneId(), "hosted-zone-id"));
+        spec.put("appName", config.appName());
+        spec.put("vpcCidr", cidr);
+        spec.put("tlsPolicy", tenant.tlsPolicy());
+        spec.put("runtimeImageId", required(aws.runtimeImageId(), "runtime-image-id"));
+        spec.put("transitGatewayId", required(aws.transitGatewayId(), "transit-gateway-id"));
+        spec.put("alarmTopicArn", required(aws.alarmTopicArn(), "alarm-topic-arn"));
+        spec.put("stateBucket", required(aws.stateBucket(), "state-bucket"));
+        spec.put("stateLockTable", required(aws.stateLockTable(), "state-lock-table"));
+        spec.put("guardDuty", true);
+        spec.put("decommission", decommission);
+        return spec;
+    }
+
+    private static String required(Optional<String> value, String key) {
+        return value.orElseThrow(() -> new IllegalStateException("undersign.aws." + key + " is not set"));
+    }
+
+    private TenantSecrets secrets(TenantSpec tenant) {
+        return new TenantSecrets(clients.secretsManager(tenant.region()));
+    }
+
+    private SiloSynth synth() {
+        Path jar = config.aws().infraJar().orElseThrow(() -> new IllegalStateException("undersign.aws.infra-jar is not set"));
+        Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
+        return new SiloSynth(java, jar, config.dataDir().resolve("jsii-cache"));
+    }
+
+    /** Providers are downloaded once for all tenants (Terraform's plugin cache). */
+    private TerraformRunner runner() throws IOException {
+        Path plugins = Files.createDirectories(config.dataDir().resolve("terraform-plugins").toAbsolutePath());
+        return new TerraformRunner(config.aws().terraform(), Map.of("TF_PLUGIN_CACHE_DIR", plugins.toString()),
+                config.aws().terraformTimeout().toMinutes());
+    }
+
+    private Path dir(String tenantId) {
+        return config.dataDir().resolve("aws").resolve(tenantId).toAbsolutePath();
+    }
+
+    private Path outputsFile(String tenantId) {
+        return dir(tenantId).resolve("outputs.json");
+    }
+}

@@ -1,0 +1,103 @@
+package io.undersign.controlplane.driver.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.AwsStandIns;
+import io.undersign.controlplane.support.TestDatabase;
+import io.undersign.controlplane.tenant.TenantSpec;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS stack provisioner end to end on this machine: the VPC range allocated in the registry,
+ * the broker secret made in Secrets Manager (a local server speaking its JSON protocol), the real
+ * synth jar run as a child process, and the Terraform stand-in converging the stack.
+ */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = AwsStandIns.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class AwsStackProvisionerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TARGET = "X-Amz-Target";
+
+    WireMockServer aws;
+
+    @Inject
+    AwsStackProvisioner provisioner;
+
+    @Inject
+    UndersignConfig config;
+
+    @Test
+    void provisionsASiloRepeatablyAndDestroysItAfterLiftingProtection() throws Exception {
+        String id = Api.uniqueId("aws");
+        TenantSpec tenant = new TenantSpec(id, "Aws Life", null, "eu-west-2", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+                "uw." + id + ".localhost", "api.uw." + id + ".localhost");
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DescribeSecret")).inScenario("secret")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}")));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.GetRandomPassword"))
+                .willReturn(okJson("{\"RandomPassword\":\"Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a\"}")));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")).inScenario("secret")
+                .willSetStateTo("made").willReturn(okJson("""
+                        {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/broker-AbCdEf",
+                         "Name":"undersign/%s/broker","VersionId":"EXAMPLE1-90ab-cdef-fedc-ba987SECRET1"}""".formatted(id, id))));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DescribeSecret")).inScenario("secret")
+                .whenScenarioStateIs("made").willReturn(okJson("""
+                        {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/broker-AbCdEf","Name":"undersign/%s/broker"}"""
+                        .formatted(id, id))));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DeleteSecret")).willReturn(okJson("""
+                {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/broker-AbCdEf","Name":"undersign/%s/broker",
+                 "DeletionDate":1.7965e9}""".formatted(id, id))));
+
+        Map<String, String> made = provisioner.provision(tenant);
+
+        assertThat(made.get("vpcCidr")).matches("10\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.0\\.0/16");
+        assertThat(made).containsEntry("resourcesAdded", "2")
+                .containsEntry("alb_dns_name", "us-acme-web-1234567890.eu-west-2.elb.amazonaws.com");
+        Path dir = config.dataDir().resolve("aws").resolve(id).toAbsolutePath();
+        JsonNode stack = JSON.readTree(dir.resolve("cdktf.out/stacks/" + id + "/cdk.tf.json").toFile());
+        assertThat(stack.at("/resource/aws_vpc").elements().next().get("cidr_block").asText()).isEqualTo(made.get("vpcCidr"));
+        assertThat(stack.at("/terraform/backend/s3/key").asText()).isEqualTo("tenants/" + id + "/terraform.tfstate");
+        assertThat(stack.toString()).contains("undersign/" + id + "/broker").doesNotContain("Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a");
+        assertThat(dir.resolve("tmp")).doesNotExist();
+        String created = aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))
+                .get(0).getBodyAsString();
+        assertThat(JSON.readTree(created).get("Name").asText()).isEqualTo("undersign/" + id + "/broker");
+        assertThat(JSON.readTree(JSON.readTree(created).get("SecretString").asText()).get("username").asText()).isEqualTo("tenant-" + id);
+        Path calls = dir.resolve("cdktf.out/stacks/" + id + "/standin.log");
+        assertThat(Files.readAllLines(calls)).extracting(l -> l.substring(l.indexOf(' ') + 1).split(" ")[0])
+                .containsExactly("init", "plan", "apply", "output");
+
+        // again: the same range, the secret found, Terraform converges
+        assertThat(provisioner.provision(tenant).get("vpcCidr")).isEqualTo(made.get("vpcCidr"));
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(1);
+        assertThat(provisioner.outputs(id).get("db_endpoint").asText()).endsWith(":3306");
+
+        Map<String, String> destroyed = provisioner.destroy(tenant);
+        assertThat(destroyed).containsEntry("finalSnapshot", "undersign-" + id + "-final");
+        JsonNode leaving = JSON.readTree(dir.resolve("cdktf.out/stacks/" + id + "/cdk.tf.json").toFile());
+        assertThat(leaving.findValue("deletion_protection").asBoolean()).isFalse();
+        assertThat(Files.readAllLines(calls)).anyMatch(l -> l.contains("plan -input=false -json -out=undersign.tfplan -destroy"));
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DeleteSecret")))).hasSize(1);
+    }
+}
