@@ -6,6 +6,7 @@ import io.undersign.controlplane.edge.RouteTable;
 import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.tenant.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 /** Host names under {@code *.localhost}, recorded in the host-route table that the local edge serves. */
 @ApplicationScoped
+@Typed(LocalDnsRegistrar.class)
 public class LocalDnsRegistrar implements DnsRegistrar {
     static final String INTERVIEW = "interview";
     static final String API = "api";

@@ -9,6 +9,7 @@ import io.undersign.controlplane.secret.SecretStore;
 import io.undersign.controlplane.tenant.TenantNames;
 import io.undersign.controlplane.tenant.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.util.Map;
  * Passwords are generated once and kept in the secret store, so every re-run converges.
  */
 @ApplicationScoped
+@Typed(LocalStackProvisioner.class)
 public class LocalStackProvisioner implements StackProvisioner {
 
     @Inject

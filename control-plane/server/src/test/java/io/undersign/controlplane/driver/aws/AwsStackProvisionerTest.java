@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class AwsStackProvisionerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET = "X-Amz-Target";
+    private static final String NS = "xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"";
+    private static final String RRSET = "/2013-04-01/hostedzone/Z0123456789ABCDEF/rrset/?";
 
     WireMockServer aws;
 
@@ -46,8 +50,11 @@ class AwsStackProvisionerTest {
     @Inject
     UndersignConfig config;
 
+    @Inject
+    AwsDnsRegistrar dns;
+
     @Test
-    void provisionsASiloRepeatablyAndDestroysItAfterLiftingProtection() throws Exception {
+    void provisionsASiloRepeatablyRegistersItsNamesAndDestroysItAfterLiftingProtection() throws Exception {
         String id = Api.uniqueId("aws");
         TenantSpec tenant = new TenantSpec(id, "Aws Life", null, "eu-west-2", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
                 "uw." + id + ".localhost", "api.uw." + id + ".localhost");
@@ -93,11 +100,31 @@ class AwsStackProvisionerTest {
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(1);
         assertThat(provisioner.outputs(id).get("db_endpoint").asText()).endsWith(":3306");
 
+        // the silo's names: aliases to its load balancers, waited on until INSYNC
+        aws.stubFor(post(urlPathMatching(RRSET)).willReturn(xml("""
+                <ChangeResourceRecordSetsResponse %s><ChangeInfo><Id>/change/C2682N5HXP0BZ4</Id><Status>PENDING</Status>\
+                <SubmittedAt>2026-11-29T12:00:00.000Z</SubmittedAt></ChangeInfo></ChangeResourceRecordSetsResponse>""".formatted(NS))));
+        aws.stubFor(get(urlPathMatching("/2013-04-01/change/C2682N5HXP0BZ4")).willReturn(xml("""
+                <GetChangeResponse %s><ChangeInfo><Id>/change/C2682N5HXP0BZ4</Id><Status>INSYNC</Status>\
+                <SubmittedAt>2026-11-29T12:00:00.000Z</SubmittedAt></ChangeInfo></GetChangeResponse>""".formatted(NS))));
+        Map<String, String> registered = dns.register(tenant);
+        assertThat(registered).containsEntry(tenant.apiHost(), "us-acme-api-0987654321.elb.eu-west-2.amazonaws.com");
+        String batch = aws.findAll(postRequestedFor(urlPathMatching(RRSET))).get(0).getBodyAsString();
+        assertThat(batch).contains("<Name>" + tenant.interviewHost() + "</Name>").contains("<HostedZoneId>ZHURV8PSTC4K8</HostedZoneId>")
+                .contains("<Name>" + tenant.apiHost() + "</Name>").contains("<HostedZoneId>ZD4D7Y8KGAS4G</HostedZoneId>");
+        assertThat(AwsStackProvisioner.brokerUrl(provisioner.outputs(id).get("broker_instances"))).isEqualTo(
+                "failover:(ssl://b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9-1.mq.eu-west-2.amazonaws.com:61617,"
+                        + "ssl://b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9-2.mq.eu-west-2.amazonaws.com:61617)?maxReconnectAttempts=-1");
+
         Map<String, String> destroyed = provisioner.destroy(tenant);
         assertThat(destroyed).containsEntry("finalSnapshot", "undersign-" + id + "-final");
         JsonNode leaving = JSON.readTree(dir.resolve("cdktf.out/stacks/" + id + "/cdk.tf.json").toFile());
         assertThat(leaving.findValue("deletion_protection").asBoolean()).isFalse();
         assertThat(Files.readAllLines(calls)).anyMatch(l -> l.contains("plan -input=false -json -out=undersign.tfplan -destroy"));
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DeleteSecret")))).hasSize(1);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body);
     }
 }

@@ -1,0 +1,42 @@
+package io.undersign.controlplane.driver;
+
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.aws.AwsDnsRegistrar;
+import io.undersign.controlplane.driver.aws.AwsStackProvisioner;
+import io.undersign.controlplane.driver.local.LocalDnsRegistrar;
+import io.undersign.controlplane.driver.local.LocalStackProvisioner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/**
+ * Which implementation serves each driver port: {@code undersign.driver=local} (the default) or
+ * {@code aws}. The same build runs either way; only the chosen side is ever created.
+ */
+@ApplicationScoped
+public class DriverSelection {
+
+    @Inject
+    UndersignConfig config;
+
+    @Produces
+    @ApplicationScoped
+    StackProvisioner stackProvisioner(Instance<LocalStackProvisioner> local, Instance<AwsStackProvisioner> aws) {
+        return aws() ? aws.get() : local.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    DnsRegistrar dnsRegistrar(Instance<LocalDnsRegistrar> local, Instance<AwsDnsRegistrar> aws) {
+        return aws() ? aws.get() : local.get();
+    }
+
+    private boolean aws() {
+        return switch (config.driver()) {
+            case "local" -> false;
+            case "aws" -> true;
+            default -> throw new IllegalStateException("undersign.driver must be local or aws, not " + config.driver());
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package io.undersign.controlplane.driver.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.DnsRegistrar;
+import io.undersign.controlplane.tenant.TenantSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tenant's names in the platform's Route 53 zone: the interview host aliased to its ALB, the
+ * API host to its NLB (both from the stack's outputs), UPSERTed and waited on until INSYNC;
+ * deleted on offboarding. Suspension is not a DNS matter on AWS and is refused here until the
+ * runtime deployer serves the maintenance page (see ops/runbooks/aws.md).
+ */
+@ApplicationScoped
+@Typed(AwsDnsRegistrar.class)
+public class AwsDnsRegistrar implements DnsRegistrar {
+
+    @Inject
+    UndersignConfig config;
+
+    @Inject
+    AwsClients clients;
+
+    @Inject
+    AwsStackProvisioner stacks;
+
+    @Override
+    public Map<String, String> register(TenantSpec tenant) {
+        Map<String, JsonNode> outputs = stacks.outputs(tenant.id());
+        String change = records().upsert(zone(), List.of(
+                new Route53Records.Alias(tenant.interviewHost(), outputs.get("alb_dns_name").asText(), outputs.get("alb_zone_id").asText()),
+                new Route53Records.Alias(tenant.apiHost(), outputs.get("nlb_dns_name").asText(), outputs.get("nlb_zone_id").asText())),
+                "undersign: tenant " + tenant.id());
+        return Map.of("change", change, tenant.interviewHost(), outputs.get("alb_dns_name").asText(),
+                tenant.apiHost(), outputs.get("nlb_dns_name").asText());
+    }
+
+    @Override
+    public Map<String, String> deregister(TenantSpec tenant) {
+        int deleted = records().delete(zone(), List.of(tenant.interviewHost(), tenant.apiHost()), "undersign: offboard " + tenant.id());
+        return Map.of("recordsDeleted", String.valueOf(deleted));
+    }
+
+    @Override
+    public void suspend(TenantSpec tenant) {
+        throw new UnsupportedOperationException("suspending a tenant is not available with the aws driver yet");
+    }
+
+    @Override
+    public void resume(TenantSpec tenant) {
+        throw new UnsupportedOperationException("resuming a tenant is not available with the aws driver yet");
+    }
+
+    @Override
+    public boolean isFree(String host) {
+        return records().current(zone(), host).isEmpty();
+    }
+
+    private Route53Records records() {
+        return new Route53Records(clients.route53(), config.aws().dnsPollInterval(), config.aws().dnsTimeout());
+    }
+
+    private String zone() {
+        return config.aws().hostedZoneId().orElseThrow(() -> new IllegalStateException("undersign.aws.hosted-zone-id is not set"));
+    }
+}
