@@ -214,5 +214,16 @@ public interface UndersignConfig {
         Optional<String> stateBucket();
 
         Optional<String> stateLockTable();
+
+        /** The runtime release being deployed (the image's version), recorded on each instance. */
+        @WithDefault("0.1.0")
+        String release();
+
+        /** How often to look at an instance refresh, and how long it may take. */
+        @WithDefault("15s")
+        java.time.Duration rolloutPollInterval();
+
+        @WithDefault("45m")
+        java.time.Duration rolloutTimeout();
     }
 }

@@ -2,8 +2,10 @@ package io.undersign.controlplane.driver;
 
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.aws.AwsDnsRegistrar;
+import io.undersign.controlplane.driver.aws.AwsRuntimeDeployer;
 import io.undersign.controlplane.driver.aws.AwsStackProvisioner;
 import io.undersign.controlplane.driver.local.LocalDnsRegistrar;
+import io.undersign.controlplane.driver.local.LocalRuntimeDeployer;
 import io.undersign.controlplane.driver.local.LocalStackProvisioner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -29,6 +31,12 @@ public class DriverSelection {
     @Produces
     @ApplicationScoped
     DnsRegistrar dnsRegistrar(Instance<LocalDnsRegistrar> local, Instance<AwsDnsRegistrar> aws) {
+        return aws() ? aws.get() : local.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RuntimeDeployer runtimeDeployer(Instance<LocalRuntimeDeployer> local, Instance<AwsRuntimeDeployer> aws) {
         return aws() ? aws.get() : local.get();
     }
 

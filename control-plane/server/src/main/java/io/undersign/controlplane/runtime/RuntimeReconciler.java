@@ -40,7 +40,13 @@ public class RuntimeReconciler {
     @Inject
     TenantPki pki;
 
+    @Inject
+    io.undersign.controlplane.config.UndersignConfig config;
+
     void start(@Observes @Priority(300) StartupEvent event) {
+        if ("aws".equals(config.driver())) {
+            return; // on AWS the auto-scaling groups keep runtimes up; nothing to adopt here
+        }
         Thread thread = new Thread(this::reconcile, "runtime-reconciler");
         thread.setDaemon(true);
         thread.start();

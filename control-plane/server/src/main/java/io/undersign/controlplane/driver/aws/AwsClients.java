@@ -14,7 +14,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -53,6 +56,21 @@ public class AwsClients {
         return configure(SecretsManagerClient.builder(), settings, region).build();
     }
 
+    /** SSM, EC2 and Auto Scaling of one region (a silo's). */
+    public record Regional(SsmClient ssm, Ec2Client ec2, AutoScalingClient autoScaling) {
+    }
+
+    private final java.util.Map<String, Regional> regional = new java.util.HashMap<>();
+
+    public synchronized Regional regional(String region) {
+        return regional.computeIfAbsent(region, r -> regional(settings(), Region.of(r)));
+    }
+
+    public static Regional regional(Settings settings, Region region) {
+        return new Regional(configure(SsmClient.builder(), settings, region).build(), configure(Ec2Client.builder(), settings, region).build(),
+                configure(AutoScalingClient.builder(), settings, region).build());
+    }
+
     /** Route 53 is global: its calls go to us-east-1 (and are signed for it) whatever the silo's region. */
     public static Route53Client route53(Settings settings) {
         return configure(Route53Client.builder(), settings, Region.US_EAST_1).build();
@@ -80,5 +98,10 @@ public class AwsClients {
             route53.close();
         }
         secretsManagers.values().forEach(SecretsManagerClient::close);
+        regional.values().forEach(r -> {
+            r.ssm().close();
+            r.ec2().close();
+            r.autoScaling().close();
+        });
     }
 }

@@ -7,6 +7,7 @@ import io.undersign.controlplane.edge.RouteTable;
 import io.undersign.controlplane.runtime.RuntimeInstances;
 import io.undersign.controlplane.tenant.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
  * deploy adopts it when healthy, else replaces it, so there is never a second one.
  */
 @ApplicationScoped
+@Typed(LocalRuntimeDeployer.class)
 public class LocalRuntimeDeployer implements RuntimeDeployer {
     private static final Logger LOG = Logger.getLogger(LocalRuntimeDeployer.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);

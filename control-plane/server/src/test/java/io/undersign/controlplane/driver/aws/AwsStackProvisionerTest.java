@@ -1,6 +1,7 @@
 package io.undersign.controlplane.driver.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -52,6 +53,9 @@ class AwsStackProvisionerTest {
 
     @Inject
     AwsDnsRegistrar dns;
+
+    @Inject
+    AwsRuntimeDeployer deployer;
 
     @Test
     void provisionsASiloRepeatablyRegistersItsNamesAndDestroysItAfterLiftingProtection() throws Exception {
@@ -115,6 +119,32 @@ class AwsStackProvisionerTest {
         assertThat(AwsStackProvisioner.brokerUrl(provisioner.outputs(id).get("broker_instances"))).isEqualTo(
                 "failover:(ssl://b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9-1.mq.eu-west-2.amazonaws.com:61617,"
                         + "ssl://b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9-2.mq.eu-west-2.amazonaws.com:61617)?maxReconnectAttempts=-1");
+
+        // the runtime: configuration to SSM, a launch template version, an instance refresh to its end
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("AmazonSSM.PutParameter"))
+                .willReturn(okJson("{\"Version\":1,\"Tier\":\"Standard\"}")));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=CreateLaunchTemplateVersion")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/xml").withBody("""
+                        <CreateLaunchTemplateVersionResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r1</requestId>
+                        <launchTemplateVersion><launchTemplateId>lt-0abcd290751193123</launchTemplateId><versionNumber>3</versionNumber>
+                        </launchTemplateVersion></CreateLaunchTemplateVersionResponse>""")));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/xml").withBody("""
+                        <StartInstanceRefreshResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/"><StartInstanceRefreshResult>
+                        <InstanceRefreshId>08b91cf7-8fa6-48af-b6a6-d227f40f1b9b</InstanceRefreshId></StartInstanceRefreshResult>
+                        </StartInstanceRefreshResponse>""")));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeInstanceRefreshes")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/xml").withBody("""
+                        <DescribeInstanceRefreshesResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
+                        <DescribeInstanceRefreshesResult><InstanceRefreshes><member><InstanceRefreshId>08b91cf7-8fa6-48af-b6a6-d227f40f1b9b\
+                        </InstanceRefreshId><AutoScalingGroupName>undersign-acme</AutoScalingGroupName><Status>Successful</Status>
+                        <PercentageComplete>100</PercentageComplete><InstancesToUpdate>0</InstancesToUpdate></member></InstanceRefreshes>
+                        </DescribeInstanceRefreshesResult></DescribeInstanceRefreshesResponse>""")));
+        assertThat(deployer.deploy(tenant)).containsEntry("launchTemplateVersion", "3")
+                .containsEntry("instanceRefresh", "08b91cf7-8fa6-48af-b6a6-d227f40f1b9b");
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("AmazonSSM.PutParameter"))))
+                .extracting(r -> JSON.readTree(r.getBodyAsString()).get("Name").asText())
+                .contains("/undersign/" + id + "/db-url", "/undersign/" + id + "/broker-secret");
 
         Map<String, String> destroyed = provisioner.destroy(tenant);
         assertThat(destroyed).containsEntry("finalSnapshot", "undersign-" + id + "-final");
