@@ -28,6 +28,13 @@ final class ProgressWatcher {
                         out.println(describe(step));
                         out.flush();
                     }
+                    // long steps (Terraform, instance refreshes) say what they are doing
+                    String progress = step.hasNonNull("progress") && "RUNNING".equals(step.get("status").asText())
+                            ? step.get("progress").asText() : null;
+                    if (progress != null && !progress.equals(seen.put(name + "#progress", progress))) {
+                        out.println(String.format("%-7s %-16s %s", "", "", progress));
+                        out.flush();
+                    }
                 }
             }
             String status = op.get("status").asText();
