@@ -14,6 +14,7 @@ import io.undersign.controlplane.broker.EmbeddedBroker;
 import io.undersign.controlplane.secret.SecretStore;
 import io.undersign.controlplane.support.Api;
 import io.undersign.controlplane.support.Evidence;
+import io.undersign.controlplane.support.FormClient;
 import io.undersign.controlplane.support.MtlsClient;
 import io.undersign.controlplane.support.TestDatabase;
 import io.undersign.controlplane.tenant.TenantNames;
@@ -76,6 +77,29 @@ class EvidenceTest {
         JsonPath view = Api.tenant(tenant);
         assertThat(view.getLong("evidenceQueues.requests.depth")).isZero();
         assertThat(view.getLong("evidenceQueues.deadLetters.depth")).isZero();
+    }
+
+    @Test
+    void theApplicantsDecisionPageShowsTheDecisionOnceTheEvidenceIsIn() throws Exception {
+        String tenant = Evidence.onboarded("ev-web");
+        FormClient browser = new FormClient("uw." + tenant + ".localhost");
+        browser.get("/");
+        String caseLink = FormClient.location(browser.post("/interview/start"));
+        assertThat(FormClient.location(browser.post(caseLink + "/pages/about-you", "date_of_birth", "1990-06-15", "sex", "female",
+                "sum_assured", "1000000", "term_years", "25", "occupation_class", "1", "action", "next"))).endsWith("/pages/build");
+        assertThat(FormClient.location(browser.post(caseLink + "/pages/build", "height_cm", "168", "weight_kg", "64", "action", "next")))
+                .endsWith("/pages/lifestyle");
+        assertThat(FormClient.location(browser.post(caseLink + "/pages/lifestyle", "smoker", "false", "alcohol_units_per_week", "8",
+                "travel_advisory", "none", "action", "next"))).endsWith("/pages/health");
+        assertThat(FormClient.location(browser.post(caseLink + "/pages/health", "asthma", "false", "diabetes", "false",
+                "hypertension", "false", "heart_condition", "none", "cancer_history", "false", "mental_health", "none",
+                "family_history_under_60", "0", "action", "next"))).endsWith("/review");
+        try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(1))) {
+            assertThat(FormClient.location(browser.post(caseLink + "/submit"))).endsWith("/decision");
+            assertThat(browser.get(caseLink + "/decision").body()).contains("data-outcome=\"PENDING_EVIDENCE\"")
+                    .contains("We will arrange: Blood profile");
+            await().atMost(PATIENCE).until(() -> browser.get(caseLink + "/decision").body().contains("data-outcome=\"STANDARD\""));
+        }
     }
 
     @Test
