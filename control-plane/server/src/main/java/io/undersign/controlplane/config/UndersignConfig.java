@@ -225,5 +225,9 @@ public interface UndersignConfig {
 
         @WithDefault("45m")
         java.time.Duration rolloutTimeout();
+
+        /** How long a new silo's public names may take to answer healthy. */
+        @WithDefault("10m")
+        java.time.Duration verifyGrace();
     }
 }

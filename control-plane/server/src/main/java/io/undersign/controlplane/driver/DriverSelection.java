@@ -1,10 +1,14 @@
 package io.undersign.controlplane.driver;
 
 import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.aws.AwsDataExporter;
 import io.undersign.controlplane.driver.aws.AwsDnsRegistrar;
+import io.undersign.controlplane.driver.aws.AwsEndpointProbe;
 import io.undersign.controlplane.driver.aws.AwsRuntimeDeployer;
 import io.undersign.controlplane.driver.aws.AwsStackProvisioner;
+import io.undersign.controlplane.driver.local.LocalDataExporter;
 import io.undersign.controlplane.driver.local.LocalDnsRegistrar;
+import io.undersign.controlplane.driver.local.LocalEdgeProbe;
 import io.undersign.controlplane.driver.local.LocalRuntimeDeployer;
 import io.undersign.controlplane.driver.local.LocalStackProvisioner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +41,18 @@ public class DriverSelection {
     @Produces
     @ApplicationScoped
     RuntimeDeployer runtimeDeployer(Instance<LocalRuntimeDeployer> local, Instance<AwsRuntimeDeployer> aws) {
+        return aws() ? aws.get() : local.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    DataExporter dataExporter(Instance<LocalDataExporter> local, Instance<AwsDataExporter> aws) {
+        return aws() ? aws.get() : local.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    PublicEndpointProbe publicEndpointProbe(Instance<LocalEdgeProbe> local, Instance<AwsEndpointProbe> aws) {
         return aws() ? aws.get() : local.get();
     }
 

@@ -6,6 +6,7 @@ import io.undersign.controlplane.driver.DataExporter;
 import io.undersign.controlplane.driver.StackProvisioner;
 import io.undersign.controlplane.tenant.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.zip.ZipOutputStream;
  * user. Written to a temporary file and moved into place, so a crash never leaves half an export.
  */
 @ApplicationScoped
+@Typed(LocalDataExporter.class)
 public class LocalDataExporter implements DataExporter {
 
     @Inject

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * resolve {@code *.localhost}, so it connects to the edge's address and sends the Host header.
  */
 @ApplicationScoped
+@Typed(LocalEdgeProbe.class)
 public class LocalEdgeProbe implements PublicEndpointProbe {
     private static final java.time.Duration GRACE = java.time.Duration.ofSeconds(15);
 
