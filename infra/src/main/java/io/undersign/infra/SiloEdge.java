@@ -33,6 +33,13 @@ public class SiloEdge extends Construct {
     private final Lb nlb;
     private final LbTargetGroup interviewTargets;
     private final LbTargetGroup apiTargets;
+    private final LbTargetGroup suspendedTargets;
+    private final LbListener albListener;
+    private final LbListener nlbListener;
+
+    /** Suspending a tenant switches the listeners' default actions outside Terraform; applies keep that. */
+    private static final TerraformResourceLifecycle SUSPENSION_SURVIVES_APPLY =
+            TerraformResourceLifecycle.builder().ignoreChanges(List.of("default_action")).build();
 
     public SiloEdge(Construct scope, String id, TenantSiloSpec spec, SiloNetwork network, SiloSecurityGroups groups) {
         super(scope, id);
@@ -54,9 +61,9 @@ public class SiloEdge extends Construct {
                 .subnets(network.publicSubnetIds()).securityGroups(List.of(groups.alb().getId()))
                 .dropInvalidHeaderFields(true).enableDeletionProtection(!spec.decommission()).build();
         interviewTargets = targets("interview", name + "-web", "HTTP", spec, network);
-        LbListener.Builder.create(this, "alb-https").loadBalancerArn(alb.getArn()).port(443).protocol("HTTPS")
+        albListener = LbListener.Builder.create(this, "alb-https").loadBalancerArn(alb.getArn()).port(443).protocol("HTTPS")
                 .sslPolicy(spec.tlsPolicy()).certificateArn(validated.getCertificateArn())
-                .defaultAction(List.of(forwardTo(interviewTargets))).build();
+                .defaultAction(List.of(forwardTo(interviewTargets))).lifecycle(SUSPENSION_SURVIVES_APPLY).build();
         Wafv2WebAcl waf = Wafv2WebAcl.Builder.create(this, "waf").name(name + "-web").scope("REGIONAL")
                 .defaultAction(Wafv2WebAclDefaultAction.builder().allow(Wafv2WebAclDefaultActionAllow.builder().build()).build())
                 .rule(List.of(managedRules("AWSManagedRulesCommonRuleSet", 10), managedRules("AWSManagedRulesSQLiRuleSet", 20)))
@@ -69,9 +76,11 @@ public class SiloEdge extends Construct {
                 .subnets(network.publicSubnetIds()).securityGroups(List.of(groups.nlb().getId()))
                 .enableCrossZoneLoadBalancing(true).enableDeletionProtection(!spec.decommission()).build();
         apiTargets = targets("api", name + "-api", "TCP", spec, network);
-        LbListener.Builder.create(this, "nlb-tls").loadBalancerArn(nlb.getArn()).port(443).protocol("TLS")
+        nlbListener = LbListener.Builder.create(this, "nlb-tls").loadBalancerArn(nlb.getArn()).port(443).protocol("TLS")
                 .sslPolicy(spec.tlsPolicy()).certificateArn(validated.getCertificateArn()).alpnPolicy("HTTP1Only")
-                .defaultAction(List.of(forwardTo(apiTargets))).build();
+                .defaultAction(List.of(forwardTo(apiTargets))).lifecycle(SUSPENSION_SURVIVES_APPLY).build();
+        // a suspended API forwards here: no instance is ever registered, so connections are refused
+        suspendedTargets = targets("suspended", name + "-off", "TCP", spec, network);
     }
 
     private LbTargetGroup targets(String id, String name, String protocol, TenantSiloSpec spec, SiloNetwork network) {
@@ -110,5 +119,17 @@ public class SiloEdge extends Construct {
 
     public LbTargetGroup apiTargets() {
         return apiTargets;
+    }
+
+    public LbTargetGroup suspendedTargets() {
+        return suspendedTargets;
+    }
+
+    public LbListener albListener() {
+        return albListener;
+    }
+
+    public LbListener nlbListener() {
+        return nlbListener;
     }
 }

@@ -38,6 +38,11 @@ public class TenantSiloStack extends TerraformStack {
         output("alb_zone_id", edge.alb().getZoneId());
         output("nlb_dns_name", edge.nlb().getDnsName());
         output("nlb_zone_id", edge.nlb().getZoneId());
+        output("alb_listener_arn", edge.albListener().getArn());
+        output("nlb_listener_arn", edge.nlbListener().getArn());
+        output("interview_target_group_arn", edge.interviewTargets().getArn());
+        output("api_target_group_arn", edge.apiTargets().getArn());
+        output("suspended_target_group_arn", edge.suspendedTargets().getArn());
         output("db_endpoint", data.database().getEndpoint());
         output("db_master_secret_arn", data.database().getMasterUserSecret().get(0).getSecretArn());
         output("broker_instances", data.broker().getInstances()); // active and standby, each with its endpoints

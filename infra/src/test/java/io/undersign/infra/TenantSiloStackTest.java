@@ -85,6 +85,12 @@ class TenantSiloStackTest {
         assertThat(one(acme, "aws_wafv2_web_acl_association").get("resource_arn").asText()).contains("aws_lb.edge_alb");
         assertThat(all(acme, "aws_lb_target_group")).allSatisfy(t ->
                 assertThat(t.at("/health_check/path").asText()).isEqualTo("/ping"));
+        assertThat(all(acme, "aws_lb_target_group")).extracting(t -> t.get("name").asText())
+                .containsExactlyInAnyOrder("us-acme-web", "us-acme-api", "us-acme-off");
+        assertThat(listeners).as("a suspension made outside Terraform survives the next apply").allSatisfy(l ->
+                assertThat(l.at("/lifecycle/ignore_changes/0").asText()).isEqualTo("default_action"));
+        assertThat(acme.at("/output").fieldNames()).toIterable()
+                .contains("alb_listener_arn", "nlb_listener_arn", "interview_target_group_arn", "suspended_target_group_arn");
     }
 
     @Test

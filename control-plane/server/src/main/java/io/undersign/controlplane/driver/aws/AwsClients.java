@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -58,7 +59,8 @@ public class AwsClients {
     }
 
     /** SSM, EC2 and Auto Scaling of one region (a silo's). */
-    public record Regional(SsmClient ssm, Ec2Client ec2, AutoScalingClient autoScaling, RdsClient rds) {
+    public record Regional(SsmClient ssm, Ec2Client ec2, AutoScalingClient autoScaling, RdsClient rds,
+            ElasticLoadBalancingV2Client loadBalancing) {
     }
 
     private final java.util.Map<String, Regional> regional = new java.util.HashMap<>();
@@ -69,7 +71,8 @@ public class AwsClients {
 
     public static Regional regional(Settings settings, Region region) {
         return new Regional(configure(SsmClient.builder(), settings, region).build(), configure(Ec2Client.builder(), settings, region).build(),
-                configure(AutoScalingClient.builder(), settings, region).build(), configure(RdsClient.builder(), settings, region).build());
+                configure(AutoScalingClient.builder(), settings, region).build(), configure(RdsClient.builder(), settings, region).build(),
+                configure(ElasticLoadBalancingV2Client.builder(), settings, region).build());
     }
 
     /** Route 53 is global: its calls go to us-east-1 (and are signed for it) whatever the silo's region. */
@@ -104,6 +107,7 @@ public class AwsClients {
             r.ec2().close();
             r.autoScaling().close();
             r.rds().close();
+            r.loadBalancing().close();
         });
     }
 }

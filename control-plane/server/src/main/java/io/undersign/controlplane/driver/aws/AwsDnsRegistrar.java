@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * A tenant's names in the platform's Route 53 zone: the interview host aliased to its ALB, the
  * API host to its NLB (both from the stack's outputs), UPSERTed and waited on until INSYNC;
- * deleted on offboarding. Suspension is not a DNS matter on AWS and is refused here until the
- * runtime deployer serves the maintenance page (see ops/runbooks/aws.md).
+ * deleted on offboarding. While suspended, the names stay and the load balancers hold the
+ * traffic ({@link TrafficSwitch}).
  */
 @ApplicationScoped
 @Typed(AwsDnsRegistrar.class)
@@ -48,12 +48,19 @@ public class AwsDnsRegistrar implements DnsRegistrar {
 
     @Override
     public void suspend(TenantSpec tenant) {
-        throw new UnsupportedOperationException("suspending a tenant is not available with the aws driver yet");
+        new TrafficSwitch(clients.regional(tenant.region()).loadBalancing()).suspend(listeners(tenant));
     }
 
     @Override
     public void resume(TenantSpec tenant) {
-        throw new UnsupportedOperationException("resuming a tenant is not available with the aws driver yet");
+        new TrafficSwitch(clients.regional(tenant.region()).loadBalancing()).resume(listeners(tenant));
+    }
+
+    private TrafficSwitch.Listeners listeners(TenantSpec tenant) {
+        Map<String, JsonNode> outputs = stacks.outputs(tenant.id());
+        return new TrafficSwitch.Listeners(outputs.get("alb_listener_arn").asText(), outputs.get("nlb_listener_arn").asText(),
+                outputs.get("interview_target_group_arn").asText(), outputs.get("api_target_group_arn").asText(),
+                outputs.get("suspended_target_group_arn").asText());
     }
 
     @Override

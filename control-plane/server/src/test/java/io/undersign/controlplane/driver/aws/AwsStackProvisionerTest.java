@@ -120,6 +120,27 @@ class AwsStackProvisionerTest {
                 "failover:(ssl://b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9-1.mq.eu-west-2.amazonaws.com:61617,"
                         + "ssl://b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9-2.mq.eu-west-2.amazonaws.com:61617)?maxReconnectAttempts=-1");
 
+        // suspended: the ALB answers 503 with the maintenance page, the NLB forwards to nothing; resumed: back
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ModifyListener")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/xml").withBody("""
+                        <ModifyListenerResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"><ModifyListenerResult>
+                        <Listeners><member><ListenerArn>arn:aws:elasticloadbalancing:eu-west-2:111122223333:listener/app/us-acme-web/x/y\
+                        </ListenerArn></member></Listeners></ModifyListenerResult></ModifyListenerResponse>""")));
+        dns.suspend(tenant);
+        var switched = aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ModifyListener")));
+        assertThat(switched).hasSize(2);
+        assertThat(java.net.URLDecoder.decode(switched.get(0).getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("listener/app/us-acme-web/").contains("DefaultActions.member.1.Type=fixed-response")
+                .contains("FixedResponseConfig.StatusCode=503").contains("Service suspended");
+        assertThat(java.net.URLDecoder.decode(switched.get(1).getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("listener/net/us-acme-api/").contains("targetgroup/us-acme-off/");
+        dns.resume(tenant);
+        var resumed = aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ModifyListener")));
+        assertThat(java.net.URLDecoder.decode(resumed.get(2).getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("DefaultActions.member.1.Type=forward").contains("targetgroup/us-acme-web/");
+        assertThat(java.net.URLDecoder.decode(resumed.get(3).getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("targetgroup/us-acme-api/");
+
         // the runtime: configuration to SSM, a launch template version, an instance refresh to its end
         aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("AmazonSSM.PutParameter"))
                 .willReturn(okJson("{\"Version\":1,\"Tier\":\"Standard\"}")));
