@@ -4,11 +4,13 @@ import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.aws.AwsDataExporter;
 import io.undersign.controlplane.driver.aws.AwsDnsRegistrar;
 import io.undersign.controlplane.driver.aws.AwsEndpointProbe;
+import io.undersign.controlplane.driver.aws.AwsQueueMonitor;
 import io.undersign.controlplane.driver.aws.AwsRuntimeDeployer;
 import io.undersign.controlplane.driver.aws.AwsStackProvisioner;
 import io.undersign.controlplane.driver.local.LocalDataExporter;
 import io.undersign.controlplane.driver.local.LocalDnsRegistrar;
 import io.undersign.controlplane.driver.local.LocalEdgeProbe;
+import io.undersign.controlplane.driver.local.LocalQueueMonitor;
 import io.undersign.controlplane.driver.local.LocalRuntimeDeployer;
 import io.undersign.controlplane.driver.local.LocalStackProvisioner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +55,12 @@ public class DriverSelection {
     @Produces
     @ApplicationScoped
     PublicEndpointProbe publicEndpointProbe(Instance<LocalEdgeProbe> local, Instance<AwsEndpointProbe> aws) {
+        return aws() ? aws.get() : local.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    QueueMonitor queueMonitor(Instance<LocalQueueMonitor> local, Instance<AwsQueueMonitor> aws) {
         return aws() ? aws.get() : local.get();
     }
 

@@ -28,14 +28,14 @@ public class EvidenceQueues {
     public Stats of(String tenantId) {
         EvidenceQueueNames names = EvidenceQueueNames.of(tenantId);
         try {
-            return new Stats(queue(names.requests()), queue(names.results()), queue(names.deadLetters()));
+            return new Stats(queue(tenantId, names.requests()), queue(tenantId, names.results()), queue(tenantId, names.deadLetters()));
         } catch (Exception e) {
             return null;
         }
     }
 
-    private Queue queue(String name) throws Exception {
-        QueueMonitor.State state = monitor.state(name);
+    private Queue queue(String tenantId, String name) throws Exception {
+        QueueMonitor.State state = monitor.state(tenantId, name);
         Instant oldest = state.oldest();
         return new Queue(name, state.depth(), oldest == null ? null : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
     }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -47,6 +48,16 @@ public class AwsClients {
             route53 = route53(settings());
         }
         return route53;
+    }
+
+    private final java.util.Map<String, CloudWatchClient> cloudWatches = new java.util.HashMap<>();
+
+    public synchronized CloudWatchClient cloudWatch(String region) {
+        return cloudWatches.computeIfAbsent(region, r -> cloudWatch(settings(), Region.of(r)));
+    }
+
+    public static CloudWatchClient cloudWatch(Settings settings, Region region) {
+        return configure(CloudWatchClient.builder(), settings, region).build();
     }
 
     /** Secrets live in the silo's own region, next to the broker and database that use them. */
@@ -102,6 +113,7 @@ public class AwsClients {
             route53.close();
         }
         secretsManagers.values().forEach(SecretsManagerClient::close);
+        cloudWatches.values().forEach(CloudWatchClient::close);
         regional.values().forEach(r -> {
             r.ssm().close();
             r.ec2().close();
