@@ -31,36 +31,40 @@ public class DriverSelection {
     @Produces
     @ApplicationScoped
     StackProvisioner stackProvisioner(Instance<LocalStackProvisioner> local, Instance<AwsStackProvisioner> aws) {
-        return aws() ? aws.get() : local.get();
+        return pick(local, aws);
     }
 
     @Produces
     @ApplicationScoped
     DnsRegistrar dnsRegistrar(Instance<LocalDnsRegistrar> local, Instance<AwsDnsRegistrar> aws) {
-        return aws() ? aws.get() : local.get();
+        return pick(local, aws);
     }
 
     @Produces
     @ApplicationScoped
     RuntimeDeployer runtimeDeployer(Instance<LocalRuntimeDeployer> local, Instance<AwsRuntimeDeployer> aws) {
-        return aws() ? aws.get() : local.get();
+        return pick(local, aws);
     }
 
     @Produces
     @ApplicationScoped
     DataExporter dataExporter(Instance<LocalDataExporter> local, Instance<AwsDataExporter> aws) {
-        return aws() ? aws.get() : local.get();
+        return pick(local, aws);
     }
 
     @Produces
     @ApplicationScoped
     PublicEndpointProbe publicEndpointProbe(Instance<LocalEdgeProbe> local, Instance<AwsEndpointProbe> aws) {
-        return aws() ? aws.get() : local.get();
+        return pick(local, aws);
     }
 
     @Produces
     @ApplicationScoped
     QueueMonitor queueMonitor(Instance<LocalQueueMonitor> local, Instance<AwsQueueMonitor> aws) {
+        return pick(local, aws);
+    }
+
+    private <T> T pick(Instance<? extends T> local, Instance<? extends T> aws) {
         return aws() ? aws.get() : local.get();
     }
 

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,15 +12,11 @@ import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** Queue depth from CloudWatch, whose SDK speaks Smithy RPC v2 CBOR: a local server answering in CBOR. */
@@ -34,11 +29,8 @@ class BrokerQueueMetricsTest {
 
     @BeforeEach
     void start() {
-        aws = new WireMockServer(options().dynamicPort());
-        aws.start();
-        var settings = new AwsClients.Settings(Region.EU_WEST_2, Optional.of(URI.create(aws.baseUrl())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),
-                3, Duration.ofSeconds(20));
+        aws = LocalAws.start();
+        var settings = LocalAws.settings(aws, 3);
         metrics = new BrokerQueueMetrics(AwsClients.cloudWatch(settings, Region.EU_WEST_2));
     }
 

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +15,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** The offboarding snapshot (RDS query protocol) and the public endpoint probe, against a local server. */
@@ -33,11 +29,8 @@ class OffboardingAndProbeTest {
 
     @BeforeEach
     void start() {
-        aws = new WireMockServer(options().dynamicPort());
-        aws.start();
-        var settings = new AwsClients.Settings(Region.EU_WEST_2, Optional.of(URI.create(aws.baseUrl())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),
-                3, Duration.ofSeconds(20));
+        aws = LocalAws.start();
+        var settings = LocalAws.settings(aws, 3);
         snapshots = new DatabaseSnapshots(AwsClients.regional(settings, Region.EU_WEST_2).rds(), Duration.ofMillis(20), Duration.ofSeconds(5));
     }
 

@@ -6,21 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 
@@ -40,11 +35,8 @@ class Route53RecordsTest {
 
     @BeforeEach
     void start() {
-        aws = new WireMockServer(options().dynamicPort());
-        aws.start();
-        var client = AwsClients.route53(new AwsClients.Settings(Region.EU_WEST_2, Optional.of(URI.create(aws.baseUrl())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),
-                4, Duration.ofSeconds(20)));
+        aws = LocalAws.start();
+        var client = AwsClients.route53(LocalAws.settings(aws, 4));
         records = new Route53Records(client, Duration.ofMillis(50), Duration.ofSeconds(5));
     }
 
