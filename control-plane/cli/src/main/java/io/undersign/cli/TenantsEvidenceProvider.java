@@ -22,6 +22,10 @@ class TenantsEvidenceProvider extends TenantsCerts.OnTenant {
         Files.deleteIfExists(out);
         Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(out, issued.toPrettyString());
+        if (api.json()) {
+            Json.print(out(), issued);
+            return 0;
+        }
         var print = out();
         print.println("Evidence provider " + Json.text(issued, "username") + " of " + tenant + ": credentials in " + out
                 + " (the previous password no longer works)");

@@ -67,6 +67,9 @@ class CliTest {
         assertThat(java.nio.file.Files.getPosixFilePermissions(provider))
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         assertThat(undersign(Role.VIEWER, "tenants", "show", id).out()).contains("undersign." + id + ".evidence.results.DLQ");
+        Run rotated = undersign(Role.OPERATOR, "tenants", "evidence-provider", id, "--out", provider.toString(), "-o", "json");
+        assertThat(rotated.out()).contains("\"requestsQueue\" : \"undersign." + id + ".evidence.requests\"");
+        assertThat(provider).content().contains(rotated.out().replaceAll("(?s).*\"password\" : \"([^\"]+)\".*", "$1"));
 
         Run json = undersign(Role.VIEWER, "tenants", "list", "--status", "ACTIVE", "--all", "-o", "json");
         assertThat(json.exit()).isZero();

@@ -97,7 +97,7 @@ class EvidenceTest {
         try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(1))) {
             assertThat(FormClient.location(browser.post(caseLink + "/submit"))).endsWith("/decision");
             assertThat(browser.get(caseLink + "/decision").body()).contains("data-outcome=\"PENDING_EVIDENCE\"")
-                    .contains("We will arrange: Blood profile");
+                    .contains("We will arrange: Blood profile").contains("once the results are in, this page shows our decision");
             await().atMost(PATIENCE).until(() -> browser.get(caseLink + "/decision").body().contains("data-outcome=\"STANDARD\""));
         }
     }

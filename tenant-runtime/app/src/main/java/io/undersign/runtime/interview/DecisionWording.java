@@ -34,7 +34,8 @@ final class DecisionWording {
             case "PENDING_EVIDENCE" -> {
                 decision.get("pendingEvidence").forEach(p -> details.add("We will arrange: " + p.get("name").asText()
                         + " (because: " + String.join("; ", texts(p.get("requestedBecause"))) + ")"));
-                yield "We need a little more information before we can decide. We will contact you to arrange it.";
+                yield "We need a little more information before we can decide. We will contact you to arrange it;"
+                        + " once the results are in, this page shows our decision (keep this link to come back to it).";
             }
             case "POSTPONE" -> "We cannot offer cover at the moment. You are welcome to apply again in "
                     + decision.get("postponeMonths").asInt() + " months.";
