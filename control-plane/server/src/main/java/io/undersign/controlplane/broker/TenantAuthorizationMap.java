@@ -1,5 +1,6 @@
 package io.undersign.controlplane.broker;
 
+import io.undersign.controlplane.evidence.EvidenceQueueNames;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.activemq.command.ActiveMQDestination;
@@ -86,10 +87,9 @@ class TenantAuthorizationMap implements AuthorizationMap {
 
     /** The evidence provider reads its tenant's requests and writes its results, nothing more. */
     private static boolean providerMay(String queue, Access access) {
-        return switch (queue) {
-            case "evidence.requests" -> access != Access.WRITE;
-            case "evidence.results" -> access != Access.READ;
-            default -> false;
-        };
+        if (queue.equals(EvidenceQueueNames.REQUESTS)) {
+            return access != Access.WRITE;
+        }
+        return queue.equals(EvidenceQueueNames.RESULTS) && access != Access.READ;
     }
 }

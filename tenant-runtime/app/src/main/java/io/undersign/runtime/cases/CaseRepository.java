@@ -126,7 +126,7 @@ public class CaseRepository {
         }
     }
 
-    String write(Object value) {
+    private String write(Object value) {
         try {
             return value == null ? null : json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

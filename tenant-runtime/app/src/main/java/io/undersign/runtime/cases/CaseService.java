@@ -80,14 +80,14 @@ public class CaseService {
         Decision decision = decide(answers, Map.of(), date);
         StoredCase stored = new StoredCase(CaseIds.next(), reference, "api", DECIDED, answers, Map.of(), date, now, now);
         cases.insert(stored);
-        JsonNode recorded = record(stored.id(), decision, now);
-        List<EvidenceStore.Request> requested = evidence.ofCase(stored.id());
+        // a new case has asked for nothing yet; what this decision asks for is all there is
+        Recorded recorded = record(stored.id(), decision, now, java.util.Set.of());
         if (idempotencyKey != null) {
             cases.rememberIdempotencyKey(idempotencyKey, fingerprint, stored.id(), now);
         }
         cases.audit(actor, "case.created", stored.id() + " " + decision.outcome(), now);
         // answered from what was just written: no need to read it back
-        return new Created(new CaseView(stored.id(), reference, stored.channel(), stored.status(), date, answers, recorded, 1, requested, now, now), false);
+        return new Created(new CaseView(stored.id(), reference, stored.channel(), stored.status(), date, answers, recorded.decision(), 1, recorded.requested(), now, now), false);
     }
 
     /** Adds or changes answers and decides again; the new decision joins the case's history. */
@@ -105,7 +105,7 @@ public class CaseService {
         Decision decision = decide(answers, current.evidence(), current.applicationDate());
         Instant now = clock.instant();
         cases.updateAnswers(id, DECIDED, answers, now);
-        record(id, decision, now);
+        record(id, decision, now, evidence.requestedTypes(id));
         cases.audit(actor, "case.answers-changed", id + " " + String.join(",", changes.keySet()) + " -> " + decision.outcome(), now);
         return view(find(id));
     }
@@ -138,7 +138,7 @@ public class CaseService {
         Decision decision = decide(current.answers(), current.evidence(), current.applicationDate());
         Instant now = clock.instant();
         cases.updateAnswers(id, DECIDED, current.answers(), now);
-        record(id, decision, now);
+        record(id, decision, now, evidence.requestedTypes(id));
         cases.audit("applicant", "case.submitted", id + " " + decision.outcome(), now);
         return view(find(id));
     }
@@ -170,7 +170,7 @@ public class CaseService {
                     .collect(java.util.stream.Collectors.joining("; ")));
         }
         cases.updateEvidence(result.caseId(), merged, now);
-        record(result.caseId(), evaluation.decision(), now);
+        record(result.caseId(), evaluation.decision(), now, evidence.requestedTypes(result.caseId()));
         cases.audit("evidence", "case.evidence-received", result.caseId() + " " + result.type() + " " + result.requestId()
                 + " -> " + evaluation.decision().outcome(), now);
         return EvidenceApplied.APPLIED;
@@ -214,29 +214,30 @@ public class CaseService {
         return evaluation.decision();
     }
 
+    /** A stored decision and the evidence requests it added. */
+    private record Recorded(JsonNode decision, List<EvidenceStore.Request> requested) {
+    }
+
     /**
-     * Stores the decision, and when it waits for evidence, a request for each type not asked for
-     * yet (published by the outbox once this unit of work commits). Returns the stored JSON.
+     * Stores the decision, and when it waits for evidence, a request for each type not in
+     * {@code alreadyAsked} (published by the outbox once this unit of work commits).
      */
-    private JsonNode record(String caseId, Decision decision, Instant now) {
+    private Recorded record(String caseId, Decision decision, Instant now, java.util.Set<String> alreadyAsked) {
         Rulebook rulebook = rulebooks.rulebook();
         JsonNode tree = json.valueToTree(decision);
         cases.addDecision(caseId, decision.outcome().name(), rulebook.metadata().id(), rulebook.metadata().version(), tree, now);
+        List<EvidenceStore.Request> added = new java.util.ArrayList<>();
         if (decision.outcome() == Outcome.PENDING_EVIDENCE) {
-            java.util.Set<String> asked = new java.util.HashSet<>();
-            evidence.ofCase(caseId).forEach(r -> asked.add(r.type()));
-            boolean added = false;
             for (Decision.PendingEvidence pending : decision.pendingEvidence()) {
-                if (asked.add(pending.type())) {
-                    evidence.insert(java.util.UUID.randomUUID().toString(), caseId, pending.type(), now);
-                    added = true;
+                if (!alreadyAsked.contains(pending.type())) {
+                    added.add(evidence.insert(java.util.UUID.randomUUID().toString(), caseId, pending.type(), now));
                 }
             }
-            if (added) {
+            if (!added.isEmpty()) {
                 evidenceRequested.fire(new EvidenceRequested(caseId));
             }
         }
-        return tree;
+        return new Recorded(tree, added);
     }
 
     private CaseView view(StoredCase c) {

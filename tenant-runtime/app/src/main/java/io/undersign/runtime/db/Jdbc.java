@@ -17,6 +17,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Jdbc {
+    /** MySQL/MariaDB ER_DUP_ENTRY. */
+    private static final int DUPLICATE_KEY = 1062;
 
     /** Reads one row into a value. */
     @FunctionalInterface
@@ -36,14 +38,20 @@ public class Jdbc {
         }
     }
 
-    /** An insert that may meet an existing key: false when the row was already there. */
+    /**
+     * An insert that may meet an existing key: false when the row was already there. Other
+     * constraint failures (a missing parent row) are errors, not duplicates.
+     */
     public boolean insertIfAbsent(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             s.executeUpdate();
             return true;
-        } catch (SQLIntegrityConstraintViolationException duplicate) {
-            return false;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            if (e.getErrorCode() == DUPLICATE_KEY) {
+                return false;
+            }
+            throw new IllegalStateException("cannot write: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write: " + e.getMessage(), e);
         }

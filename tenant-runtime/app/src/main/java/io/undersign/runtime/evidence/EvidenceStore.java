@@ -33,9 +33,16 @@ public class EvidenceStore {
             Instant publishedAt, Instant receivedAt, Map<String, Object> results) {
     }
 
-    public void insert(String requestId, String caseId, String type, Instant now) {
+    /** Records a new request (the outbox row); returns it as stored. */
+    public Request insert(String requestId, String caseId, String type, Instant now) {
         jdbc.update("INSERT INTO evidence_request (request_id, case_id, evidence_type, status, requested_at) VALUES (?, ?, ?, ?, ?)",
                 requestId, caseId, type, REQUESTED, Timestamp.from(now));
+        return new Request(requestId, caseId, type, REQUESTED, now, null, null, null);
+    }
+
+    /** The evidence types already requested for a case. */
+    public java.util.Set<String> requestedTypes(String caseId) {
+        return new java.util.HashSet<>(jdbc.query("SELECT evidence_type FROM evidence_request WHERE case_id = ?", r -> r.getString(1), caseId));
     }
 
     public List<Request> ofCase(String caseId) {

@@ -36,7 +36,7 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
         RuntimeRollout rollout = rollout(tenant);
         String release = config.aws().release();
         rollout.configure("/undersign/" + tenant.id() + "/", RuntimeRollout.runtimeParameters(tenant.id(), tenant.displayName(),
-                tenant.brandColour(), "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/undersign?sslMode=VERIFY_IDENTITY",
+                tenant.brandColour(), AwsStackProvisioner.jdbcUrl(outputs),
                 outputs.get("db_master_secret_arn").asText(), AwsStackProvisioner.brokerUrl(outputs.get("broker_instances")),
                 TenantSecrets.brokerSecretName(tenant.id()), release));
         long version = rollout.newTemplateVersion(outputs.get("launch_template_id").asText(), release);

@@ -81,9 +81,13 @@ public class AwsStackProvisioner implements StackProvisioner {
         TenantSecrets secrets = secrets(tenant);
         JsonNode master = secrets.read(outputs.get("db_master_secret_arn").asText());
         JsonNode broker = secrets.read(TenantSecrets.brokerSecretName(tenant.id()));
-        String jdbc = "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/undersign?sslMode=VERIFY_IDENTITY";
-        return new TenantConnection(jdbc, master.get("username").asText(), master.get("password").asText(),
+        return new TenantConnection(jdbcUrl(outputs), master.get("username").asText(), master.get("password").asText(),
                 brokerUrl(outputs.get("broker_instances")), broker.get("username").asText(), broker.get("password").asText());
+    }
+
+    /** The tenant database over verified TLS (the RDS CA must be trusted: ops/runbooks/aws.md). */
+    static String jdbcUrl(Map<String, JsonNode> outputs) {
+        return "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/undersign?sslMode=VERIFY_IDENTITY";
     }
 
     /** Active and standby OpenWire-over-TLS endpoints, in one failover URL. */
