@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 import io.undersign.controlplane.tenant.TlsPolicies;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * The local stand-in for the ALB, NLB and Route 53: one listener that routes by Host header to
  * the tenant's runtime, answers 503 with a maintenance page for suspended tenants and 404 for
- * hosts no tenant holds.
+ * hosts no tenant holds. Interview hosts never pass integrator API paths (those need the api.
+ * host and its mutual TLS), whichever face they arrive on.
  */
 @ApplicationScoped
 public class LocalEdge {
@@ -103,6 +105,10 @@ public class LocalEdge {
             // the integrator API is served with mutual TLS only; plain HTTP keeps just its health check
             page(request, 403, "Mutual TLS required", "Call this API over https on port " + config.edge().apiTlsPort()
                     + " with a client certificate issued for this service.");
+        } else if ("interview".equals(route.get().kind()) && ApiPaths.reachesApi(request.path())) {
+            // the interview's doors carry no client certificate: the API must not be reachable through them
+            problem(request, 403, "Mutual TLS required", "The integrator API is served at https://api." + host
+                    + " with a client certificate issued for this service.");
         } else if (route.get().suspended()) {
             request.response().putHeader("Retry-After", "3600");
             page(request, 503, "Service suspended",
@@ -176,6 +182,12 @@ public class LocalEdge {
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
                 + "</title></head><body><main><h1>" + title + "</h1><p>" + message + "</p></main></body></html>";
         request.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
+    }
+
+    private static void problem(HttpServerRequest request, int status, String title, String detail) {
+        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title)
+                .put("status", status).put("detail", detail);
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body.encode());
     }
 
     private static String escape(String s) {

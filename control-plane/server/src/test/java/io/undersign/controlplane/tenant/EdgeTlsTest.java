@@ -52,6 +52,11 @@ class EdgeTlsTest {
         Result page = run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"),
                 "https://" + host + ":" + TLS + "/q/health/ready");
         assertThat(page.out()).isEqualTo("200");
+        for (String path : List.of("/api/v1/cases", "/%61pi/v1/cases", "/interview/../api/v1/cases")) {
+            Result api = run("curl", "-s", "--path-as-is", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"),
+                    "https://" + host + ":" + TLS + path);
+            assertThat(api.out()).as("the API is not served on the interview host: " + path).isEqualTo("403");
+        }
 
         Result gcm = openssl(host, "-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256");
         assertThat(gcm.exit()).as(gcm.out()).isZero();

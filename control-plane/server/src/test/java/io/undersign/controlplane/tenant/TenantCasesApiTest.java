@@ -37,6 +37,23 @@ class TenantCasesApiTest {
     }
 
     @Test
+    void theInterviewHostDoesNotPassApiPaths() throws Exception {
+        String a = Api.uniqueId("door");
+        Api.onboard(a);
+        String interview = "uw." + a + ".localhost";
+        for (String path : new String[] {"/api/v1/cases", "/%61pi/v1/cases", "//api/v1/cases", "/API/v1/cases", "/api;x=1/v1/cases"}) {
+            var refused = Edge.get(interview, path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("https://api." + interview);
+        }
+        var created = Edge.send(interview, "POST", "/api/v1/cases", "{\"answers\": {}}");
+        assertThat(created.statusCode()).as("nothing is created through the interview host").isEqualTo(403);
+        assertThat(Edge.get(interview, "/").statusCode()).as("the interview itself still answers").isEqualTo(200);
+        assertThat(Edge.get(interview, "/q/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void decidesStoresAndIsolatesCasesPerTenant() throws Exception {
         String a = Api.uniqueId("case-a");
         String b = Api.uniqueId("case-b");
