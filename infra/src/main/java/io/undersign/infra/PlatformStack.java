@@ -24,6 +24,13 @@ import com.hashicorp.cdktf.providers.aws.route.Route;
 import com.hashicorp.cdktf.providers.aws.route53_zone.Route53Zone;
 import com.hashicorp.cdktf.providers.aws.route_table.RouteTable;
 import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociation;
+import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_public_access_block.S3BucketPublicAccessBlock;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
@@ -38,7 +45,8 @@ import software.constructs.Construct;
  * What all silos share: the hosted zone, the Transit Gateway with one centralised egress VPC
  * (NAT per zone there, none in any tenant), the on-call alarm topic, and the control plane's own
  * instance, whose role may manage tenant DNS records, configuration, secrets and instance
- * refreshes, and the Terraform state.
+ * refreshes, the Terraform state, and the tenants' client CAs and revocation lists (the private
+ * bucket the API load balancers' trust stores read).
  */
 public class PlatformStack extends TerraformStack {
 
@@ -91,11 +99,26 @@ public class PlatformStack extends TerraformStack {
         Route.Builder.create(this, "public-to-tenants").routeTableId(publicRoutes.getId()).destinationCidrBlock(spec.tenantSupernet())
                 .transitGatewayId(tgw.getId()).dependsOn(List.of(attachment)).build();
 
+        trustStoreBucket(spec);
         controlPlane(spec, egress, transitSubnets, zone);
         TerraformOutput.Builder.create(this, "hosted_zone_id").value(zone.getZoneId()).build();
         TerraformOutput.Builder.create(this, "name_servers").value(zone.getNameServers()).build();
         TerraformOutput.Builder.create(this, "transit_gateway_id").value(tgw.getId()).build();
         TerraformOutput.Builder.create(this, "oncall_topic_arn").value(oncall.getArn()).build();
+    }
+
+    /** Private, encrypted with S3-managed keys (the load balancers read it), versioned. */
+    private void trustStoreBucket(PlatformSpec spec) {
+        S3Bucket bucket = S3Bucket.Builder.create(this, "trust-stores").bucket(spec.trustStoreBucket()).build();
+        S3BucketPublicAccessBlock.Builder.create(this, "trust-stores-private").bucket(bucket.getId()).blockPublicAcls(true)
+                .blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true).build();
+        S3BucketServerSideEncryptionConfigurationA.Builder.create(this, "trust-stores-encrypted").bucket(bucket.getId())
+                .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder().applyServerSideEncryptionByDefault(
+                        S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
+                                .sseAlgorithm("AES256").build()).build()))
+                .build();
+        S3BucketVersioningA.Builder.create(this, "trust-stores-versioned").bucket(bucket.getId())
+                .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build()).build();
     }
 
     private void controlPlane(PlatformSpec spec, Vpc vpc, List<String> subnets, Route53Zone zone) {
@@ -114,6 +137,11 @@ public class PlatformStack extends TerraformStack {
                         "ec2:CreateLaunchTemplateVersion"), List.of("*")),
                 InstanceRole.allow("TerraformState", List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket"),
                         List.of("arn:aws:s3:::" + spec.stateBucket(), "arn:aws:s3:::" + spec.stateBucket() + "/*")),
+                InstanceRole.allow("ClientTrustFiles", List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:ListBucket"),
+                        List.of("arn:aws:s3:::" + spec.trustStoreBucket(), "arn:aws:s3:::" + spec.trustStoreBucket() + "/tenants/*")),
+                InstanceRole.allow("ClientRevocations", List.of("elasticloadbalancing:AddTrustStoreRevocations",
+                        "elasticloadbalancing:RemoveTrustStoreRevocations", "elasticloadbalancing:DescribeTrustStoreRevocations"),
+                        List.of("arn:aws:elasticloadbalancing:" + arnTail + ":truststore/us-*")),
                 InstanceRole.allow("TerraformLocks", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"),
                         List.of("arn:aws:dynamodb:" + arnTail + ":table/" + spec.stateLockTable()))));
         SecurityGroup group = SecurityGroup.Builder.create(this, "control-plane-sg").name("undersign-control-plane")

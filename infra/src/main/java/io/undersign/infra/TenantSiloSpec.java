@@ -9,13 +9,16 @@ import java.util.List;
  * @param vpcCidr a /16 the control plane allocated (no two tenants overlap)
  * @param stateBucket S3 bucket of Terraform state; the key is per tenant, locks in {@code stateLockTable}
  * @param alarmTopicArn SNS topic the on-call system listens on
+ * @param trustStoreBucket S3 bucket (in the silo's region) holding each tenant's client CA and
+ *        revocation lists, which the API's load balancer reads into its trust store
  * @param decommission offboarding: lifts deletion protection so a destroy can follow (the
  *        database still leaves a final snapshot)
  */
 public record TenantSiloSpec(String tenantId, String region, String zoneName, String hostedZoneId, String appName,
         String vpcCidr, String tlsPolicy, String runtimeImageId, String instanceType, int minInstances, int maxInstances,
         String dbInstanceClass, int dbAllocatedStorageGb, String brokerInstanceType, String transitGatewayId,
-        String alarmTopicArn, String stateBucket, String stateLockTable, boolean guardDuty, boolean decommission) {
+        String alarmTopicArn, String stateBucket, String stateLockTable, String trustStoreBucket, boolean guardDuty,
+        boolean decommission) {
 
     public static final String DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 
@@ -30,6 +33,7 @@ public record TenantSiloSpec(String tenantId, String region, String zoneName, St
         require(alarmTopicArn, "alarmTopicArn");
         require(stateBucket, "stateBucket");
         require(stateLockTable, "stateLockTable");
+        require(trustStoreBucket, "trustStoreBucket");
         if (!tenantId.matches("[a-z][a-z0-9-]{1,30}")) {
             throw new IllegalArgumentException("tenantId: '" + tenantId + "' is not a tenant id");
         }
@@ -76,6 +80,20 @@ public record TenantSiloSpec(String tenantId, String region, String zoneName, St
     /** Secrets Manager name of the broker user's credentials (made by the control plane before apply). */
     public String brokerSecretName() {
         return "undersign/" + tenantId + "/broker";
+    }
+
+    /** Where the control plane puts the tenant's client CA certificate (PEM) before the stack is applied. */
+    public String clientCaKey() {
+        return clientCaKey(tenantId);
+    }
+
+    public static String clientCaKey(String tenantId) {
+        return "tenants/" + tenantId + "/client-ca.pem";
+    }
+
+    /** The API load balancer's trust store: the tenant's client CA and its revocations. */
+    public String trustStoreName() {
+        return "us-" + tenantId + "-api";
     }
 
     /** SSM Parameter Store path of the runtime's configuration. */

@@ -16,12 +16,15 @@ import software.constructs.Construct;
  * are what the control plane's drivers need next (DNS aliases, endpoints, the group to refresh).
  */
 public class TenantSiloStack extends TerraformStack {
+    static final String AWS_PROVIDER = ">= 5.30.0, < 6.0.0";
 
     public TenantSiloStack(Construct scope, TenantSiloSpec spec) {
         super(scope, spec.tenantId());
         AwsProvider.Builder.create(this, "aws").region(spec.region()).defaultTags(List.of(AwsProviderDefaultTags.builder()
                 .tags(Map.of("undersign:tenant", spec.tenantId(), "undersign:managed-by", "undersign-control-plane")).build()))
                 .build();
+        // the bindings pin provider 5.23.1; trust stores and listener mutual TLS need 5.30 or later
+        addOverride("terraform.required_providers.aws.version", AWS_PROVIDER);
         S3Backend.Builder.create(this).bucket(spec.stateBucket()).key(spec.stateKey()).region(spec.region()).encrypt(true)
                 .dynamodbTable(spec.stateLockTable()).build();
         SiloNetwork network = new SiloNetwork(this, "network", spec);
@@ -43,6 +46,7 @@ public class TenantSiloStack extends TerraformStack {
         output("interview_target_group_arn", edge.interviewTargets().getArn());
         output("api_target_group_arn", edge.apiTargets().getArn());
         output("suspended_target_group_arn", edge.suspendedTargets().getArn());
+        output("trust_store_arn", edge.trustStore().getStringAttribute("arn"));
         output("db_endpoint", data.database().getEndpoint());
         output("db_master_secret_arn", data.database().getMasterUserSecret().get(0).getSecretArn());
         output("broker_instances", data.broker().getInstances()); // active and standby, each with its endpoints

@@ -19,6 +19,7 @@ class TenantSiloStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path GOLDEN = Path.of("src/test/resources/golden/acme.cdk.tf.json");
     static final String TOPIC = "arn:aws:sns:eu-west-2:111122223333:undersign-oncall";
+    static final String TRUST_BUCKET = "undersign-trust-stores-eu-west-2";
 
     private static JsonNode acme;
     private static JsonNode strict;
@@ -26,7 +27,7 @@ class TenantSiloStackTest {
     static TenantSiloSpec spec(String tenant, String cidr, String tlsPolicy) {
         return new TenantSiloSpec(tenant, "eu-west-2", "undersign.example", "Z0123456789ABCDEF", null, cidr, tlsPolicy,
                 "ami-0abcdef1234567890", null, 0, 0, null, 0, null, "tgw-0123456789abcdef0", TOPIC,
-                "undersign-terraform-state", "undersign-terraform-locks", true, false);
+                "undersign-terraform-state", "undersign-terraform-locks", TRUST_BUCKET, true, false);
     }
 
     @BeforeAll
@@ -159,7 +160,7 @@ class TenantSiloStackTest {
         TenantSiloSpec leaving = new TenantSiloSpec(base.tenantId(), base.region(), base.zoneName(), base.hostedZoneId(), base.appName(),
                 base.vpcCidr(), base.tlsPolicy(), base.runtimeImageId(), base.instanceType(), base.minInstances(), base.maxInstances(),
                 base.dbInstanceClass(), base.dbAllocatedStorageGb(), base.brokerInstanceType(), base.transitGatewayId(),
-                base.alarmTopicArn(), base.stateBucket(), base.stateLockTable(), true, true);
+                base.alarmTopicArn(), base.stateBucket(), base.stateLockTable(), base.trustStoreBucket(), true, true);
         Path out = Files.createTempDirectory(Path.of("target"), "cdktf.out");
         Synth.synth(List.of(leaving), out);
         JsonNode gone = JSON.readTree(out.resolve("stacks/gone/cdk.tf.json").toFile());
@@ -167,6 +168,43 @@ class TenantSiloStackTest {
         assertThat(db.get("deletion_protection").asBoolean()).isFalse();
         assertThat(db.get("skip_final_snapshot").asBoolean()).isFalse();
         assertThat(all(gone, "aws_lb")).allSatisfy(l -> assertThat(l.get("enable_deletion_protection").asBoolean()).isFalse());
+    }
+
+    @Test
+    void theApiVerifiesClientCertificatesAgainstTheTenantsOwnCa() {
+        JsonNode store = one(acme, "aws_lb_trust_store");
+        assertThat(store.get("name").asText()).isEqualTo("us-acme-api");
+        assertThat(store.get("ca_certificates_bundle_s3_bucket").asText()).isEqualTo(TRUST_BUCKET);
+        assertThat(store.get("ca_certificates_bundle_s3_key").asText()).isEqualTo("tenants/acme/client-ca.pem");
+        JsonNode tls = all(acme, "aws_lb_listener").stream().filter(l -> l.get("protocol").asText().equals("TLS")).findFirst().orElseThrow();
+        assertThat(tls.at("/mutual_authentication/mode").asText()).isEqualTo("verify");
+        assertThat(tls.at("/mutual_authentication/trust_store_arn").asText()).isEqualTo("${aws_lb_trust_store.edge_trust-store_"
+                + acme.at("/resource/aws_lb_trust_store").fieldNames().next().substring("edge_trust-store_".length()) + ".arn}");
+        assertThat(tls.at("/mutual_authentication/ignore_client_certificate_expiry").asBoolean(true)).isFalse();
+        JsonNode https = all(acme, "aws_lb_listener").stream().filter(l -> l.get("protocol").asText().equals("HTTPS")).findFirst().orElseThrow();
+        assertThat(https.has("mutual_authentication")).as("applicants carry no certificates").isFalse();
+        assertThat(one(strict, "aws_lb_trust_store").get("ca_certificates_bundle_s3_key").asText()).isEqualTo("tenants/strict/client-ca.pem");
+        assertThat(acme.at("/terraform/required_providers/aws/version").asText()).isEqualTo(">= 5.30.0, < 6.0.0");
+        assertThat(acme.at("/output/trust_store_arn/value").asText()).contains("aws_lb_trust_store");
+    }
+
+    @Test
+    void theInterviewsWafRefusesApiPathsHoweverSpelled() throws Exception {
+        JsonNode rule = one(acme, "aws_wafv2_web_acl").get("rule").get(0);
+        assertThat(rule.get("name").asText()).isEqualTo("ApiOnlyOnApiHost");
+        assertThat(rule.get("priority").asInt()).isZero();
+        assertThat(rule.at("/action/block/custom_response/response_code").asInt()).isEqualTo(403);
+        JsonNode match = rule.at("/statement/regex_match_statement");
+        assertThat(match.at("/field_to_match/uri_path").isObject()).isTrue();
+        assertThat(match.get("text_transformation")).extracting(t -> t.get("priority").asInt() + ":" + t.get("type").asText())
+                .containsExactly("0:URL_DECODE", "1:NORMALIZE_PATH", "2:LOWERCASE");
+        java.util.regex.Pattern api = java.util.regex.Pattern.compile(match.get("regex_string").asText());
+        assertThat(List.of("/api/v1/cases", "/api", "/api/", "/api;jsessionid=1/v1/cases")).allMatch(p -> api.matcher(p).find());
+        assertThat(List.of("/", "/interview", "/apis", "/interview/api/v1", "/ping", "/q/health/ready")).noneMatch(p -> api.matcher(p).find());
+        JsonNode body = one(acme, "aws_wafv2_web_acl").get("custom_response_body").get(0);
+        assertThat(body.get("key").asText()).isEqualTo(rule.at("/action/block/custom_response/custom_response_body_key").asText());
+        assertThat(body.get("content_type").asText()).isEqualTo("APPLICATION_JSON");
+        assertThat(JSON.readTree(body.get("content").asText()).get("detail").asText()).contains("https://api.uw.acme.undersign.example");
     }
 
     @Test
