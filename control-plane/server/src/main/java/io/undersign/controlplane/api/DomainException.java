@@ -7,7 +7,9 @@ package io.undersign.controlplane.api;
 public class DomainException extends RuntimeException {
 
     public enum Kind {
-        BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), UNPROCESSABLE(422);
+        BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), UNPROCESSABLE(422),
+        /** Recorded here, but a cloud service it depends on refused or failed: repeating the request retries. */
+        BAD_GATEWAY(502);
 
         public final int status;
 

@@ -215,6 +215,13 @@ public interface UndersignConfig {
 
         Optional<String> stateLockTable();
 
+        /**
+         * The private bucket of tenants' client CAs and revocation lists, which their API load
+         * balancers' trust stores read; it must be in the silo's region: {@code {region}} in the
+         * name is replaced by it (e.g. {@code undersign-trust-stores-{region}}).
+         */
+        Optional<String> trustStoreBucket();
+
         /** The runtime release being deployed (the image's version), recorded on each instance. */
         @WithDefault("0.1.0")
         String release();

@@ -1,12 +1,14 @@
 package io.undersign.controlplane.driver;
 
 import io.undersign.controlplane.config.UndersignConfig;
+import io.undersign.controlplane.driver.aws.AwsClientTrust;
 import io.undersign.controlplane.driver.aws.AwsDataExporter;
 import io.undersign.controlplane.driver.aws.AwsDnsRegistrar;
 import io.undersign.controlplane.driver.aws.AwsEndpointProbe;
 import io.undersign.controlplane.driver.aws.AwsQueueMonitor;
 import io.undersign.controlplane.driver.aws.AwsRuntimeDeployer;
 import io.undersign.controlplane.driver.aws.AwsStackProvisioner;
+import io.undersign.controlplane.driver.local.LocalClientTrust;
 import io.undersign.controlplane.driver.local.LocalDataExporter;
 import io.undersign.controlplane.driver.local.LocalDnsRegistrar;
 import io.undersign.controlplane.driver.local.LocalEdgeProbe;
@@ -61,6 +63,12 @@ public class DriverSelection {
     @Produces
     @ApplicationScoped
     QueueMonitor queueMonitor(Instance<LocalQueueMonitor> local, Instance<AwsQueueMonitor> aws) {
+        return pick(local, aws);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClientTrust clientTrust(Instance<LocalClientTrust> local, Instance<AwsClientTrust> aws) {
         return pick(local, aws);
     }
 

@@ -1,6 +1,8 @@
 package io.undersign.controlplane.pki;
 
+import io.undersign.controlplane.api.DomainException;
 import io.undersign.controlplane.audit.Audited;
+import io.undersign.controlplane.driver.ClientTrust;
 import io.undersign.controlplane.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,6 +34,9 @@ public class ClientCertificateResource {
     @Inject
     ClientCertificates certificates;
 
+    @Inject
+    ClientTrust trust;
+
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("certificate.issue")
@@ -51,7 +56,13 @@ public class ClientCertificateResource {
     @Audited("certificate.revoke")
     public CertificateView revoke(@PathParam("id") String id, @PathParam("serial") String serial) {
         CertificateView view = CertificateView.of(certificates.revoke(id, serial));
-        certificates.refreshEdge();
+        try {
+            trust.publishRevocations(id);
+        } catch (Exception e) {
+            throw new DomainException(DomainException.Kind.BAD_GATEWAY, "revocation-not-published", "serial", "Certificate " + serial
+                    + " is revoked in the registry, but the API's front door could not be told yet (" + e.getMessage()
+                    + "); repeat the revocation to try again");
+        }
         return view;
     }
 }

@@ -3,7 +3,6 @@ package io.undersign.controlplane.pki;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.undersign.controlplane.api.CallContext;
 import io.undersign.controlplane.api.DomainException;
-import io.undersign.controlplane.edge.RouteTable;
 import io.undersign.controlplane.tenant.Tenant;
 import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantStatus;
@@ -29,9 +28,6 @@ public class ClientCertificates implements PanacheRepositoryBase<ClientCertifica
 
     @Inject
     TenantPki pki;
-
-    @Inject
-    RouteTable routes;
 
     @Inject
     CallContext call;
@@ -78,8 +74,11 @@ public class ClientCertificates implements PanacheRepositoryBase<ClientCertifica
         return row;
     }
 
-    /** After a revocation commits: the edge refuses the certificate from its next route refresh on. */
-    public void refreshEdge() {
-        routes.reload();
+    /** Every revoked certificate of the tenant (hex serial) with when it was revoked. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<String, java.time.Instant> revoked(String tenantId) {
+        java.util.Map<String, java.time.Instant> revoked = new java.util.TreeMap<>();
+        list("tenantId = ?1 and revokedAt is not null", tenantId).forEach(c -> revoked.put(c.serial, c.revokedAt));
+        return revoked;
     }
 }

@@ -27,6 +27,7 @@ public class AwsStandIns implements QuarkusTestResourceLifecycleManager {
                 Map.entry("undersign.aws.alarm-topic-arn", "arn:aws:sns:eu-west-2:111122223333:undersign-oncall"),
                 Map.entry("undersign.aws.state-bucket", "undersign-terraform-state"),
                 Map.entry("undersign.aws.state-lock-table", "undersign-terraform-locks"),
+                Map.entry("undersign.aws.trust-store-bucket", "undersign-trust-stores-{region}"),
                 Map.entry("undersign.aws.terraform", Path.of("src/test/resources/terraform-standin/terraform").toAbsolutePath().toString()),
                 Map.entry("undersign.aws.infra-jar", Path.of("../../infra/target/undersign-infra.jar").toAbsolutePath().normalize().toString()),
                 Map.entry("undersign.aws.dns-poll-interval", "50ms"),

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -86,6 +87,18 @@ public class AwsClients {
                 configure(ElasticLoadBalancingV2Client.builder(), settings, region).build());
     }
 
+    private final java.util.Map<String, S3Client> s3s = new java.util.HashMap<>();
+
+    /** S3 of the silo's region: its load balancer's trust store reads a bucket there. */
+    public synchronized S3Client s3(String region) {
+        return s3s.computeIfAbsent(region, r -> s3(settings(), Region.of(r)));
+    }
+
+    /** Path-style addressing when the endpoint is overridden (a stand-in has no bucket subdomains). */
+    public static S3Client s3(Settings settings, Region region) {
+        return configure(S3Client.builder(), settings, region).forcePathStyle(settings.endpoint().isPresent()).build();
+    }
+
     /** Route 53 is global: its calls go to us-east-1 (and are signed for it) whatever the silo's region. */
     public static Route53Client route53(Settings settings) {
         return configure(Route53Client.builder(), settings, Region.US_EAST_1).build();
@@ -114,6 +127,7 @@ public class AwsClients {
         }
         secretsManagers.values().forEach(SecretsManagerClient::close);
         cloudWatches.values().forEach(CloudWatchClient::close);
+        s3s.values().forEach(S3Client::close);
         regional.values().forEach(r -> {
             r.ssm().close();
             r.ec2().close();

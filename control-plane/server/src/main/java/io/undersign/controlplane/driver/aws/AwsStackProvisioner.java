@@ -40,15 +40,21 @@ public class AwsStackProvisioner implements StackProvisioner {
     @Inject
     StepProgress progress;
 
+    @Inject
+    AwsClientTrust clientTrust;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public Map<String, String> provision(TenantSpec tenant) throws Exception {
         String cidr = networks.allocate(tenant.id());
         secrets(tenant).ensureBrokerCredentials(tenant.id());
+        clientTrust.publishClientCa(tenant.id(), tenant.region());
         Path stack = synth().synth(dir(tenant.id()), tenant.id(), spec(tenant, cidr, false));
         TerraformRunner.Applied applied = runner().apply(stack, message -> progress.report(tenant.id(), message));
         json.writerWithDefaultPrettyPrinter().writeValue(outputsFile(tenant.id()).toFile(), applied.outputs());
+        // a trust store made anew (a silo rebuilt) must refuse what was revoked before
+        clientTrust.publishRevocations(tenant.id(), tenant.region());
         Map<String, String> made = new LinkedHashMap<>();
         made.put("vpcCidr", cidr);
         made.put("resourcesAdded", String.valueOf(applied.added()));
@@ -71,6 +77,7 @@ public class AwsStackProvisioner implements StackProvisioner {
         runner().apply(stack, message -> progress.report(tenant.id(), "lifting deletion protection: " + message));
         TerraformRunner.Applied gone = runner().destroy(stack, message -> progress.report(tenant.id(), message));
         secrets(tenant).remove(TenantSecrets.brokerSecretName(tenant.id()));
+        clientTrust.forget(tenant.id(), tenant.region());
         Files.deleteIfExists(outputsFile(tenant.id()));
         return Map.of("resourcesDestroyed", String.valueOf(gone.destroyed()), "finalSnapshot", "undersign-" + tenant.id() + "-final");
     }
@@ -134,6 +141,7 @@ public class AwsStackProvisioner implements StackProvisioner {
         spec.put("alarmTopicArn", required(aws.alarmTopicArn(), "alarm-topic-arn"));
         spec.put("stateBucket", required(aws.stateBucket(), "state-bucket"));
         spec.put("stateLockTable", required(aws.stateLockTable(), "state-lock-table"));
+        spec.put("trustStoreBucket", required(aws.trustStoreBucket(), "trust-store-bucket").replace("{region}", tenant.region()));
         spec.put("guardDuty", true);
         spec.put("decommission", decommission);
         return spec;

@@ -8,7 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +25,18 @@ import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.support.Api;
 import io.undersign.controlplane.support.AwsStandIns;
 import io.undersign.controlplane.support.TestDatabase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.undersign.controlplane.pki.Certificates;
+import io.undersign.controlplane.pki.ClientCertificate;
+import io.undersign.controlplane.pki.ClientCertificates;
+import io.undersign.controlplane.pki.TenantPki;
+import io.undersign.controlplane.tenant.Tenant;
+import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.tenant.TenantStatus;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +56,7 @@ class AwsStackProvisionerTest {
     private static final String TARGET = "X-Amz-Target";
     private static final String NS = "xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"";
     private static final String RRSET = "/2013-04-01/hostedzone/Z0123456789ABCDEF/rrset/?";
+    private static final String ELB_NS = "xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\"";
 
     WireMockServer aws;
 
@@ -56,6 +71,15 @@ class AwsStackProvisionerTest {
 
     @Inject
     AwsRuntimeDeployer deployer;
+
+    @Inject
+    TenantPki pki;
+
+    @Inject
+    TenantRepository tenantRows;
+
+    @Inject
+    ClientCertificates certificates;
 
     @Test
     void provisionsASiloRepeatablyRegistersItsNamesAndDestroysItAfterLiftingProtection() throws Exception {
@@ -80,6 +104,13 @@ class AwsStackProvisionerTest {
                 {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/broker-AbCdEf","Name":"undersign/%s/broker",
                  "DeletionDate":1.7965e9}""".formatted(id, id))));
 
+        aws.stubFor(put(urlPathMatching("/undersign-trust-stores-eu-west-2/tenants/" + id + "/.*")).willReturn(aResponse()
+                .withStatus(200).withHeader("ETag", "\"9b2cf535f27731c974343645a3985328\"")));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTrustStoreRevocations")).willReturn(xml("""
+                <DescribeTrustStoreRevocationsResponse %s><DescribeTrustStoreRevocationsResult><TrustStoreRevocations/>\
+                </DescribeTrustStoreRevocationsResult><ResponseMetadata><RequestId>d1</RequestId></ResponseMetadata>\
+                </DescribeTrustStoreRevocationsResponse>""".formatted(ELB_NS))));
+
         Map<String, String> made = provisioner.provision(tenant);
 
         assertThat(made.get("vpcCidr")).matches("10\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.0\\.0/16");
@@ -99,8 +130,57 @@ class AwsStackProvisionerTest {
         assertThat(Files.readAllLines(calls)).extracting(l -> l.substring(l.indexOf(' ') + 1).split(" ")[0])
                 .containsExactly("init", "plan", "apply", "output");
 
+        // the API's trust store is made from the tenant's own client CA, put where the stack reads it
+        String caUpload = "/undersign-trust-stores-eu-west-2/" + stack.at("/resource/aws_lb_trust_store").elements().next()
+                .get("ca_certificates_bundle_s3_key").asText();
+        assertThat(stack.at("/resource/aws_lb_trust_store").elements().next().get("ca_certificates_bundle_s3_bucket").asText())
+                .isEqualTo("undersign-trust-stores-eu-west-2");
+        X509Certificate ca = pem(aws.findAll(putRequestedFor(urlPathEqualTo(caUpload))).get(0).getBodyAsString());
+        assertThat(ca).isEqualTo(pki.clientCa(id).certificate());
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AddTrustStoreRevocations"))))
+                .as("nothing revoked yet: no list").isEmpty();
+
+        // a certificate revoked before the silo was (re)built: the next apply leaves its trust store refusing it
+        Certificates.Issued revoked = Certificates.client(pki.clientCa(id), "old-integrator", java.time.Duration.ofDays(30));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Tenant row = new Tenant();
+            row.id = id;
+            row.displayName = "Aws Life";
+            row.tier = "standard";
+            row.region = "eu-west-2";
+            row.status = TenantStatus.PROVISIONING;
+            row.tlsPolicy = tenant.tlsPolicy();
+            row.interviewHost = tenant.interviewHost();
+            row.apiHost = tenant.apiHost();
+            row.createdAt = java.time.Instant.now();
+            row.updatedAt = row.createdAt;
+            tenantRows.persist(row);
+            ClientCertificate certificate = new ClientCertificate();
+            certificate.serial = revoked.serial();
+            certificate.tenantId = id;
+            certificate.name = "old-integrator";
+            certificate.notAfter = revoked.certificate().getNotAfter().toInstant();
+            certificate.createdAt = java.time.Instant.now();
+            certificate.revokedAt = certificate.createdAt;
+            certificates.persist(certificate);
+        });
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AddTrustStoreRevocations")).willReturn(xml("""
+                <AddTrustStoreRevocationsResponse %s><AddTrustStoreRevocationsResult><TrustStoreRevocations><member>\
+                <TrustStoreArn>arn:aws:elasticloadbalancing:eu-west-2:111122223333:truststore/us-acme-api/73e2d6bc24d8a067</TrustStoreArn>\
+                <RevocationId>1</RevocationId><RevocationType>CRL</RevocationType><NumberOfRevokedEntries>1</NumberOfRevokedEntries>\
+                </member></TrustStoreRevocations></AddTrustStoreRevocationsResult><ResponseMetadata><RequestId>a1</RequestId>\
+                </ResponseMetadata></AddTrustStoreRevocationsResponse>""".formatted(ELB_NS))));
+
         // again: the same range, the secret found, Terraform converges
         assertThat(provisioner.provision(tenant).get("vpcCidr")).isEqualTo(made.get("vpcCidr"));
+        String added = java.net.URLDecoder.decode(aws.findAll(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(containing("Action=AddTrustStoreRevocations"))).get(0).getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(added).contains("truststore/us-acme-api/", "RevocationContents.member.1.RevocationType=CRL");
+        String crlKey = added.replaceAll("(?s).*RevocationContents\\.member\\.1\\.S3Key=([^&]+).*", "$1");
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new java.io.ByteArrayInputStream(aws.findAll(
+                putRequestedFor(urlPathEqualTo("/undersign-trust-stores-eu-west-2/" + crlKey))).get(0).getBody()));
+        crl.verify(ca.getPublicKey());
+        assertThat(crl.isRevoked(revoked.certificate())).isTrue();
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(1);
         assertThat(provisioner.outputs(id).get("db_endpoint").asText()).endsWith(":3306");
 
@@ -167,12 +247,27 @@ class AwsStackProvisionerTest {
                 .extracting(r -> JSON.readTree(r.getBodyAsString()).get("Name").asText())
                 .contains("/undersign/" + id + "/db-url", "/undersign/" + id + "/broker-secret");
 
+        aws.stubFor(get(urlPathEqualTo("/undersign-trust-stores-eu-west-2")).willReturn(xml("""
+                <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>undersign-trust-stores-eu-west-2</Name>\
+                <Prefix>tenants/%s/</Prefix><KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>\
+                <Contents><Key>tenants/%s/client-ca.pem</Key><LastModified>2026-11-29T10:00:00.000Z</LastModified>\
+                <ETag>"9b2cf535f27731c974343645a3985328"</ETag><Size>1200</Size><StorageClass>STANDARD</StorageClass></Contents>\
+                </ListBucketResult>""".formatted(id, id))));
+        aws.stubFor(post(urlPathEqualTo("/undersign-trust-stores-eu-west-2")).willReturn(xml(
+                "<DeleteResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"></DeleteResult>")));
         Map<String, String> destroyed = provisioner.destroy(tenant);
+        assertThat(aws.findAll(postRequestedFor(urlPathEqualTo("/undersign-trust-stores-eu-west-2"))).get(0).getBodyAsString())
+                .contains("<Key>tenants/" + id + "/client-ca.pem</Key>");
         assertThat(destroyed).containsEntry("finalSnapshot", "undersign-" + id + "-final");
         JsonNode leaving = JSON.readTree(dir.resolve("cdktf.out/stacks/" + id + "/cdk.tf.json").toFile());
         assertThat(leaving.findValue("deletion_protection").asBoolean()).isFalse();
         assertThat(Files.readAllLines(calls)).anyMatch(l -> l.contains("plan -input=false -json -out=undersign.tfplan -destroy"));
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DeleteSecret")))).hasSize(1);
+    }
+
+    private static X509Certificate pem(String pem) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {

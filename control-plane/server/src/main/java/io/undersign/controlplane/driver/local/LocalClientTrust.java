@@ -1,0 +1,21 @@
+package io.undersign.controlplane.driver.local;
+
+import io.undersign.controlplane.driver.ClientTrust;
+import io.undersign.controlplane.edge.RouteTable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+
+/** The local edge checks certificates against the registry: a refresh of its routes is all it needs. */
+@ApplicationScoped
+@Typed(LocalClientTrust.class)
+public class LocalClientTrust implements ClientTrust {
+
+    @Inject
+    RouteTable routes;
+
+    @Override
+    public void publishRevocations(String tenantId) {
+        routes.reload();
+    }
+}
