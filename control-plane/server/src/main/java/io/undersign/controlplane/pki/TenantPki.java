@@ -34,6 +34,14 @@ public class TenantPki {
         return getOrCreate(clientCaName(tenantId), () -> Certificates.ca("Undersign " + tenantId + " client CA", CA_VALIDITY));
     }
 
+    /**
+     * A short-lived certificate from the tenant's CA for the platform's own checks of its API
+     * (the verify step): never stored, not an integrator's, expired soon after the check.
+     */
+    public Certificates.Issued probeCertificate(String tenantId, Duration validity) {
+        return Certificates.client(clientCa(tenantId), "undersign-verify", validity);
+    }
+
     public Optional<Certificates.Issued> existingClientCa(String tenantId) {
         return load(clientCaName(tenantId));
     }

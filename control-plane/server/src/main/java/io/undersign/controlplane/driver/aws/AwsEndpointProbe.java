@@ -2,6 +2,9 @@ package io.undersign.controlplane.driver.aws;
 
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.PublicEndpointProbe;
+import io.undersign.controlplane.pki.Certificates;
+import io.undersign.controlplane.pki.ClientTlsContexts;
+import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.tenant.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -11,7 +14,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Verifies an AWS silo through its public names: the interview (ALB) and the API (NLB). */
+/**
+ * Verifies an AWS silo through its public names: the interview (ALB), and the API (NLB) with a
+ * short-lived client certificate from the tenant's CA, since its listener admits no one without.
+ */
 @ApplicationScoped
 @Typed(AwsEndpointProbe.class)
 public class AwsEndpointProbe implements PublicEndpointProbe {
@@ -20,13 +26,22 @@ public class AwsEndpointProbe implements PublicEndpointProbe {
     @Inject
     UndersignConfig config;
 
+    @Inject
+    TenantPki pki;
+
     @Override
     public Map<String, String> verify(TenantSpec tenant) throws Exception {
-        HttpsProbe probe = new HttpsProbe(http, HttpsProbe::publicPing, config.aws().dnsPollInterval(), config.aws().verifyGrace());
+        Duration grace = config.aws().verifyGrace();
         Map<String, String> outputs = new LinkedHashMap<>();
-        for (String host : new String[] {tenant.interviewHost(), tenant.apiHost()}) {
-            outputs.put(host, probe.awaitHealthy(host));
-        }
+        outputs.put(tenant.interviewHost(), probe(http, grace).awaitHealthy(tenant.interviewHost()));
+        Certificates.Issued caller = pki.probeCertificate(tenant.id(), grace.plusMinutes(10));
+        HttpClient withCertificate = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .sslContext(ClientTlsContexts.presenting(caller)).build();
+        outputs.put(tenant.apiHost(), probe(withCertificate, grace).awaitHealthy(tenant.apiHost()));
         return outputs;
+    }
+
+    private HttpsProbe probe(HttpClient client, Duration grace) {
+        return new HttpsProbe(client, HttpsProbe::publicPing, config.aws().dnsPollInterval(), grace);
     }
 }

@@ -71,10 +71,15 @@ class OffboardingAndProbeTest {
         aws.stubFor(get(urlEqualTo("/ping")).inScenario("warming").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
         aws.stubFor(get(urlEqualTo("/ping")).inScenario("warming").whenScenarioStateIs("up").willReturn(aResponse().withStatus(200)));
-        HttpsProbe probe = new HttpsProbe(HttpClient.newHttpClient(), host -> URI.create(aws.baseUrl() + "/ping"),
-                Duration.ofMillis(20), Duration.ofSeconds(5));
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        HttpsProbe probe = new HttpsProbe(HttpClient.newHttpClient(), host -> {
+            asked.add(host);
+            return URI.create(aws.baseUrl() + "/ping");
+        }, Duration.ofMillis(20), Duration.ofSeconds(5));
         assertThat(probe.awaitHealthy("uw.acme.undersign.example")).isEqualTo("healthy");
-        assertThat(aws.findAll(getRequestedFor(urlEqualTo("/ping"))).get(0).getHeader("Host")).isEqualTo("uw.acme.undersign.example");
+        assertThat(asked).containsOnly("uw.acme.undersign.example").hasSize(2);
+        assertThat(aws.findAll(getRequestedFor(urlEqualTo("/ping")))).hasSize(2);
+        assertThat(HttpsProbe.publicPing("uw.acme.undersign.example")).hasToString("https://uw.acme.undersign.example/ping");
 
         aws.resetAll();
         aws.stubFor(get(urlEqualTo("/ping")).willReturn(aResponse().withStatus(502)));
