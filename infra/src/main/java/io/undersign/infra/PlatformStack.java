@@ -131,8 +131,12 @@ public class PlatformStack extends TerraformStack {
                 InstanceRole.allow("TenantConfiguration", List.of("ssm:PutParameter", "ssm:GetParametersByPath", "ssm:DeleteParameters"),
                         List.of("arn:aws:ssm:" + arnTail + ":parameter/undersign/*")),
                 InstanceRole.allow("TenantSecrets", List.of("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
-                        "secretsmanager:DescribeSecret", "secretsmanager:DeleteSecret"),
+                        "secretsmanager:DescribeSecret", "secretsmanager:DeleteSecret", "secretsmanager:GetSecretValue"),
                         List.of("arn:aws:secretsmanager:" + arnTail + ":secret:undersign/*")),
+                // silos' RDS-managed master users: read only to make each tenant's own database user
+                InstanceRole.allow("SiloDatabaseMasters", List.of("secretsmanager:GetSecretValue"),
+                        List.of("arn:aws:secretsmanager:" + arnTail + ":secret:rds!db-*")),
+                InstanceRole.allow("GeneratedPasswords", List.of("secretsmanager:GetRandomPassword"), List.of("*")),
                 InstanceRole.allow("RuntimeRollouts", List.of("autoscaling:StartInstanceRefresh", "autoscaling:DescribeInstanceRefreshes",
                         "ec2:CreateLaunchTemplateVersion"), List.of("*")),
                 InstanceRole.allow("TerraformState", List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket"),

@@ -23,7 +23,7 @@ public class SiloCompute extends Construct {
     private final CloudwatchLogGroup logs;
 
     public SiloCompute(Construct scope, String id, TenantSiloSpec spec, SiloNetwork network, SiloSecurityGroups groups,
-            SiloEdge edge, SiloData data) {
+            SiloEdge edge) {
         super(scope, id);
         String name = "undersign-" + spec.tenantId();
         logs = CloudwatchLogGroup.Builder.create(this, "logs").name("/undersign/" + spec.tenantId() + "/runtime")
@@ -33,9 +33,9 @@ public class SiloCompute extends Construct {
         InstanceRole role = new InstanceRole(this, "runtime-role", name + "-runtime", List.of(
                 InstanceRole.allow("ReadOwnParameters", List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"),
                         List.of("arn:aws:ssm:" + arnTail + ":parameter" + spec.parameterPath() + "*")),
+                // its own database user's and broker user's secrets; never the RDS master user's
                 InstanceRole.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
-                        List.of(data.database().getMasterUserSecret().get(0).getSecretArn(),
-                                "arn:aws:secretsmanager:" + arnTail + ":secret:undersign/" + spec.tenantId() + "/*")),
+                        List.of("arn:aws:secretsmanager:" + arnTail + ":secret:undersign/" + spec.tenantId() + "/*")),
                 InstanceRole.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getArn() + ":*"))));
         template = LaunchTemplate.Builder.create(this, "template").namePrefix(name + "-").imageId(spec.runtimeImageId())
                 .instanceType(spec.instanceType()).vpcSecurityGroupIds(List.of(groups.runtime().getId()))

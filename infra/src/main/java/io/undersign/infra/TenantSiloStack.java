@@ -31,7 +31,7 @@ public class TenantSiloStack extends TerraformStack {
         SiloSecurityGroups groups = new SiloSecurityGroups(this, "security", spec, network.vpc().getId());
         SiloEdge edge = new SiloEdge(this, "edge", spec, network, groups);
         SiloData data = new SiloData(this, "data", spec, network, groups);
-        SiloCompute compute = new SiloCompute(this, "compute", spec, network, groups, edge, data);
+        SiloCompute compute = new SiloCompute(this, "compute", spec, network, groups, edge);
         new SiloAlarms(this, "alarms", spec, edge, data);
         if (spec.guardDuty()) {
             // one detector per account and region: on when the silo has its own account

@@ -113,6 +113,7 @@ class TenantSiloStackTest {
         assertThat(resources).noneMatch(r -> r.equals("*"));
         assertThat(resources).anyMatch(r -> r.contains(":parameter/undersign/acme/*"));
         assertThat(resources).anyMatch(r -> r.contains(":secret:undersign/acme/*"));
+        assertThat(resources).as("the runtime never reads the RDS master user's secret").noneMatch(r -> r.contains("master_user_secret"));
         assertThat(permissions.findValuesAsText("actions").toString()).doesNotContain("iam:");
     }
 

@@ -222,6 +222,13 @@ public interface UndersignConfig {
          */
         Optional<String> trustStoreBucket();
 
+        /**
+         * How tenant databases are reached (Connector/J sslMode): verified TLS to RDS; a stand-in
+         * without TLS only in tests.
+         */
+        @WithDefault("VERIFY_IDENTITY")
+        String dbSslMode();
+
         /** The runtime release being deployed (the image's version), recorded on each instance. */
         @WithDefault("0.1.0")
         String release();

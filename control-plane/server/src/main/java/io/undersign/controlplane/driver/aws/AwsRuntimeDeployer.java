@@ -36,8 +36,8 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
         RuntimeRollout rollout = rollout(tenant);
         String release = config.aws().release();
         rollout.configure("/undersign/" + tenant.id() + "/", RuntimeRollout.runtimeParameters(tenant.id(), tenant.displayName(),
-                tenant.brandColour(), AwsStackProvisioner.jdbcUrl(outputs),
-                outputs.get("db_master_secret_arn").asText(), AwsStackProvisioner.brokerUrl(outputs.get("broker_instances")),
+                tenant.brandColour(), stacks.jdbcUrl(outputs, tenant.id()),
+                TenantSecrets.databaseSecretName(tenant.id()), AwsStackProvisioner.brokerUrl(outputs.get("broker_instances")),
                 TenantSecrets.brokerSecretName(tenant.id()), release));
         long version = rollout.newTemplateVersion(outputs.get("launch_template_id").asText(), release);
         String refresh = rollout.refresh(outputs.get("asg_name").asText(), message -> progress.report(tenant.id(), message));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.StackProvisioner;
+import io.undersign.controlplane.driver.TenantDatabases;
 import io.undersign.controlplane.operation.StepProgress;
+import io.undersign.controlplane.tenant.TenantNames;
 import io.undersign.controlplane.tenant.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -49,10 +51,12 @@ public class AwsStackProvisioner implements StackProvisioner {
     public Map<String, String> provision(TenantSpec tenant) throws Exception {
         String cidr = networks.allocate(tenant.id());
         secrets(tenant).ensureBrokerCredentials(tenant.id());
+        secrets(tenant).ensureDatabaseCredentials(tenant.id(), TenantNames.databaseUser(tenant.id()));
         clientTrust.publishClientCa(tenant.id(), tenant.region());
         Path stack = synth().synth(dir(tenant.id()), tenant.id(), spec(tenant, cidr, false));
         TerraformRunner.Applied applied = runner().apply(stack, message -> progress.report(tenant.id(), message));
         json.writerWithDefaultPrettyPrinter().writeValue(outputsFile(tenant.id()).toFile(), applied.outputs());
+        ensureTenantDatabase(tenant, applied.outputs());
         // a trust store made anew (a silo rebuilt) must refuse what was revoked before
         clientTrust.publishRevocations(tenant.id(), tenant.region());
         Map<String, String> made = new LinkedHashMap<>();
@@ -77,6 +81,7 @@ public class AwsStackProvisioner implements StackProvisioner {
         runner().apply(stack, message -> progress.report(tenant.id(), "lifting deletion protection: " + message));
         TerraformRunner.Applied gone = runner().destroy(stack, message -> progress.report(tenant.id(), message));
         secrets(tenant).remove(TenantSecrets.brokerSecretName(tenant.id()));
+        secrets(tenant).remove(TenantSecrets.databaseSecretName(tenant.id()));
         clientTrust.forget(tenant.id(), tenant.region());
         Files.deleteIfExists(outputsFile(tenant.id()));
         return Map.of("resourcesDestroyed", String.valueOf(gone.destroyed()), "finalSnapshot", "undersign-" + tenant.id() + "-final");
@@ -86,15 +91,34 @@ public class AwsStackProvisioner implements StackProvisioner {
     public TenantConnection connection(TenantSpec tenant) {
         Map<String, JsonNode> outputs = outputs(tenant.id());
         TenantSecrets secrets = secrets(tenant);
-        JsonNode master = secrets.read(outputs.get("db_master_secret_arn").asText());
+        JsonNode database = secrets.read(TenantSecrets.databaseSecretName(tenant.id()));
         JsonNode broker = secrets.read(TenantSecrets.brokerSecretName(tenant.id()));
-        return new TenantConnection(jdbcUrl(outputs), master.get("username").asText(), master.get("password").asText(),
+        return new TenantConnection(jdbcUrl(outputs, tenant.id()), database.get("username").asText(), database.get("password").asText(),
                 brokerUrl(outputs.get("broker_instances")), broker.get("username").asText(), broker.get("password").asText());
     }
 
-    /** The tenant database over verified TLS (the RDS CA must be trusted: ops/runbooks/aws.md). */
-    static String jdbcUrl(Map<String, JsonNode> outputs) {
-        return "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/undersign?sslMode=VERIFY_IDENTITY";
+    /**
+     * The tenant's database and user on its RDS instance, made with the RDS-managed master user
+     * (read here, used for this only): the runtime and the migrations get the tenant user alone.
+     */
+    private void ensureTenantDatabase(TenantSpec tenant, Map<String, JsonNode> outputs) throws java.sql.SQLException {
+        TenantSecrets secrets = secrets(tenant);
+        JsonNode master = secrets.read(outputs.get("db_master_secret_arn").asText());
+        JsonNode user = secrets.read(TenantSecrets.databaseSecretName(tenant.id()));
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(serverUrl(outputs), master.get("username").asText(),
+                master.get("password").asText())) {
+            TenantDatabases.ensure(admin, TenantNames.database(tenant.id()), user.get("username").asText(), user.get("password").asText());
+        }
+    }
+
+    /** The tenant database over TLS (verified against the RDS CA by default: ops/runbooks/aws.md). */
+    String jdbcUrl(Map<String, JsonNode> outputs, String tenantId) {
+        return "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/" + TenantNames.database(tenantId) + "?sslMode="
+                + config.aws().dbSslMode();
+    }
+
+    private String serverUrl(Map<String, JsonNode> outputs) {
+        return "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/?sslMode=" + config.aws().dbSslMode();
     }
 
     /** Active and standby OpenWire-over-TLS endpoints, in one failover URL. */

@@ -98,7 +98,7 @@ public final class RuntimeRollout {
 
     /** The parameters a runtime reads at boot. */
     public static Map<String, String> runtimeParameters(String tenantId, String displayName, String colour, String jdbcUrl,
-            String dbSecretArn, String brokerUrl, String brokerSecret, String release) {
+            String dbSecret, String brokerUrl, String brokerSecret, String release) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("tenant-id", tenantId);
         p.put("display-name", displayName);
@@ -106,7 +106,7 @@ public final class RuntimeRollout {
             p.put("primary-colour", colour);
         }
         p.put("db-url", jdbcUrl);
-        p.put("db-secret-arn", dbSecretArn);
+        p.put("db-secret", dbSecret);
         p.put("broker-url", brokerUrl);
         p.put("broker-secret", brokerSecret);
         p.put("release", release);

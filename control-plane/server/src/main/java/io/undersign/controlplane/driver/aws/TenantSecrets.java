@@ -25,17 +25,29 @@ public final class TenantSecrets {
         return "undersign/" + tenantId + "/broker";
     }
 
+    public static String databaseSecretName(String tenantId) {
+        return "undersign/" + tenantId + "/db";
+    }
+
     /** The broker user's credentials, made on first call; returns the secret's ARN. */
     public String ensureBrokerCredentials(String tenantId) {
-        String name = brokerSecretName(tenantId);
+        return ensureCredentials(tenantId, brokerSecretName(tenantId), "tenant-" + tenantId, "Amazon MQ user of tenant " + tenantId);
+    }
+
+    /** The tenant's database user (its runtime's and migrations'), made on first call; returns the secret's ARN. */
+    public String ensureDatabaseCredentials(String tenantId, String user) {
+        return ensureCredentials(tenantId, databaseSecretName(tenantId), user, "Database user of tenant " + tenantId);
+    }
+
+    private String ensureCredentials(String tenantId, String name, String user, String description) {
         try {
             return secrets.describeSecret(r -> r.secretId(name)).arn();
         } catch (ResourceNotFoundException absent) {
             // Amazon MQ refuses commas, colons and equals signs: letters and digits only
             String password = secrets.getRandomPassword(r -> r.passwordLength(32L).excludePunctuation(true)).randomPassword();
-            String value = write(Map.of("username", "tenant-" + tenantId, "password", password));
+            String value = write(Map.of("username", user, "password", password));
             try {
-                return secrets.createSecret(r -> r.name(name).description("Amazon MQ user of tenant " + tenantId)
+                return secrets.createSecret(r -> r.name(name).description(description)
                         .secretString(value).tags(t -> t.key("undersign:tenant").value(tenantId))).arn();
             } catch (ResourceExistsException raced) {
                 return secrets.describeSecret(r -> r.secretId(name)).arn();

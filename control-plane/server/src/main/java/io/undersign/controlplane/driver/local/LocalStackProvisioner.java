@@ -3,6 +3,7 @@ package io.undersign.controlplane.driver.local;
 import io.undersign.controlplane.broker.BrokerAccounts;
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.StackProvisioner;
+import io.undersign.controlplane.driver.TenantDatabases;
 import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.secret.Passwords;
 import io.undersign.controlplane.secret.SecretStore;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Map;
 
@@ -46,18 +46,8 @@ public class LocalStackProvisioner implements StackProvisioner {
         String user = TenantNames.databaseUser(tenant.id());
         String dbPassword = secrets.getOrCreate(TenantNames.dbPasswordSecret(tenant.id()), Passwords::generate);
         String brokerPassword = secrets.getOrCreate(TenantNames.brokerPasswordSecret(tenant.id()), Passwords::generate);
-        try (Connection c = mysql.admin(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            try (PreparedStatement create = c.prepareStatement("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY ?");
-                    PreparedStatement alter = c.prepareStatement("ALTER USER '" + user + "'@'%' IDENTIFIED BY ?")) {
-                create.setString(1, dbPassword);
-                create.execute();
-                // a crash between CREATE USER and storing the password cannot happen (stored first),
-                // but an operator may have reset it by hand: converge on the stored one
-                alter.setString(1, dbPassword);
-                alter.execute();
-            }
-            s.execute("GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'%'");
+        try (Connection c = mysql.admin()) {
+            TenantDatabases.ensure(c, database, user, dbPassword);
         }
         String brokerUser = TenantNames.brokerUser(tenant.id());
         brokerAccounts.ensure(brokerUser, tenant.id(), brokerPassword);

@@ -32,6 +32,7 @@ import io.undersign.controlplane.pki.ClientCertificates;
 import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.tenant.Tenant;
 import io.undersign.controlplane.tenant.TenantRepository;
+import io.undersign.controlplane.tenant.TenantNames;
 import io.undersign.controlplane.tenant.TenantSpec;
 import io.undersign.controlplane.tenant.TenantStatus;
 import java.security.cert.CertificateFactory;
@@ -56,6 +57,7 @@ class AwsStackProvisionerTest {
     private static final String TARGET = "X-Amz-Target";
     private static final String NS = "xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"";
     private static final String RRSET = "/2013-04-01/hostedzone/Z0123456789ABCDEF/rrset/?";
+    private static final String PASSWORD = "Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a";
     private static final String ELB_NS = "xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\"";
 
     WireMockServer aws;
@@ -86,23 +88,25 @@ class AwsStackProvisionerTest {
         String id = Api.uniqueId("aws");
         TenantSpec tenant = new TenantSpec(id, "Aws Life", null, "eu-west-2", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
                 "uw." + id + ".localhost", "api.uw." + id + ".localhost");
-        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DescribeSecret")).inScenario("secret")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(400)
-                        .withHeader("Content-Type", "application/x-amz-json-1.1")
-                        .withBody("{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}")));
         aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.GetRandomPassword"))
-                .willReturn(okJson("{\"RandomPassword\":\"Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a\"}")));
-        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")).inScenario("secret")
-                .willSetStateTo("made").willReturn(okJson("""
-                        {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/broker-AbCdEf",
-                         "Name":"undersign/%s/broker","VersionId":"EXAMPLE1-90ab-cdef-fedc-ba987SECRET1"}""".formatted(id, id))));
-        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DescribeSecret")).inScenario("secret")
-                .whenScenarioStateIs("made").willReturn(okJson("""
-                        {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/broker-AbCdEf","Name":"undersign/%s/broker"}"""
-                        .formatted(id, id))));
-        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DeleteSecret")).willReturn(okJson("""
-                {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/broker-AbCdEf","Name":"undersign/%s/broker",
-                 "DeletionDate":1.7965e9}""".formatted(id, id))));
+                .willReturn(okJson("{\"RandomPassword\":\"" + PASSWORD + "\"}")));
+        secretMadeOnce("undersign/" + id + "/broker");
+        secretMadeOnce("undersign/" + id + "/db");
+        // the silo's RDS-managed master user; the stand-in's "RDS endpoint" is the tests' real server
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.GetSecretValue"))
+                .withRequestBody(containing("rds!db-0a1b2c3d-AbCdEf")).willReturn(okJson("""
+                        {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:rds!db-0a1b2c3d-AbCdEf","Name":"rds!db-0a1b2c3d",
+                         "SecretString":"{\\"username\\":\\"root\\",\\"password\\":\\"\\"}","VersionId":"v1"}""")));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.GetSecretValue"))
+                .withRequestBody(containing("undersign/" + id + "/db")).willReturn(okJson("""
+                        {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/db-AbCdEf","Name":"undersign/%s/db",
+                         "SecretString":"{\\"username\\":\\"%s\\",\\"password\\":\\"%s\\"}","VersionId":"v1"}"""
+                        .formatted(id, id, TenantNames.databaseUser(id), PASSWORD))));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.GetSecretValue"))
+                .withRequestBody(containing("undersign/" + id + "/broker")).willReturn(okJson("""
+                        {"ARN":"arn:aws:secretsmanager:eu-west-2:111122223333:secret:undersign/%s/broker-AbCdEf","Name":"undersign/%s/broker",
+                         "SecretString":"{\\"username\\":\\"tenant-%s\\",\\"password\\":\\"%s\\"}","VersionId":"v1"}"""
+                        .formatted(id, id, id, PASSWORD))));
 
         aws.stubFor(put(urlPathMatching("/undersign-trust-stores-eu-west-2/tenants/" + id + "/.*")).willReturn(aResponse()
                 .withStatus(200).withHeader("ETag", "\"9b2cf535f27731c974343645a3985328\"")));
@@ -120,7 +124,7 @@ class AwsStackProvisionerTest {
         JsonNode stack = JSON.readTree(dir.resolve("cdktf.out/stacks/" + id + "/cdk.tf.json").toFile());
         assertThat(stack.at("/resource/aws_vpc").elements().next().get("cidr_block").asText()).isEqualTo(made.get("vpcCidr"));
         assertThat(stack.at("/terraform/backend/s3/key").asText()).isEqualTo("tenants/" + id + "/terraform.tfstate");
-        assertThat(stack.toString()).contains("undersign/" + id + "/broker").doesNotContain("Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a");
+        assertThat(stack.toString()).contains("undersign/" + id + "/broker").doesNotContain(PASSWORD);
         assertThat(dir.resolve("tmp")).doesNotExist();
         String created = aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))
                 .get(0).getBodyAsString();
@@ -181,8 +185,22 @@ class AwsStackProvisionerTest {
                 putRequestedFor(urlPathEqualTo("/undersign-trust-stores-eu-west-2/" + crlKey))).get(0).getBody()));
         crl.verify(ca.getPublicKey());
         assertThat(crl.isRevoked(revoked.certificate())).isTrue();
-        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(1);
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(2);
         assertThat(provisioner.outputs(id).get("db_endpoint").asText()).endsWith(":3306");
+
+        // the runtime and migrations get the tenant's own database user, with rights on its database only
+        var connection = provisioner.connection(tenant);
+        assertThat(connection.user()).isEqualTo(TenantNames.databaseUser(id)).isNotEqualTo("root");
+        assertThat(connection.jdbcUrl()).endsWith("/" + TenantNames.database(id) + "?sslMode=DISABLED");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(connection.jdbcUrl(), connection.user(), connection.password());
+                java.sql.Statement st = c.createStatement(); java.sql.ResultSet grants = st.executeQuery("SHOW GRANTS")) {
+            java.util.List<String> granted = new java.util.ArrayList<>();
+            while (grants.next()) {
+                granted.add(grants.getString(1));
+            }
+            assertThat(granted).anyMatch(g -> g.startsWith("GRANT ALL PRIVILEGES ON `" + TenantNames.database(id) + "`.*"))
+                    .allMatch(g -> g.contains("`" + TenantNames.database(id) + "`") || g.startsWith("GRANT USAGE ON *.*"));
+        }
 
         // the silo's names: aliases to its load balancers, waited on until INSYNC
         aws.stubFor(post(urlPathMatching(RRSET)).willReturn(xml("""
@@ -245,7 +263,10 @@ class AwsStackProvisionerTest {
                 .containsEntry("instanceRefresh", "08b91cf7-8fa6-48af-b6a6-d227f40f1b9b");
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("AmazonSSM.PutParameter"))))
                 .extracting(r -> JSON.readTree(r.getBodyAsString()).get("Name").asText())
-                .contains("/undersign/" + id + "/db-url", "/undersign/" + id + "/broker-secret");
+                .contains("/undersign/" + id + "/db-url", "/undersign/" + id + "/broker-secret", "/undersign/" + id + "/db-secret");
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("AmazonSSM.PutParameter"))))
+                .extracting(r -> JSON.readTree(r.getBodyAsString()).get("Value").asText())
+                .contains("undersign/" + id + "/db").noneMatch(v -> v.contains("rds!db"));
 
         aws.stubFor(get(urlPathEqualTo("/undersign-trust-stores-eu-west-2")).willReturn(xml("""
                 <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>undersign-trust-stores-eu-west-2</Name>\
@@ -262,7 +283,25 @@ class AwsStackProvisionerTest {
         JsonNode leaving = JSON.readTree(dir.resolve("cdktf.out/stacks/" + id + "/cdk.tf.json").toFile());
         assertThat(leaving.findValue("deletion_protection").asBoolean()).isFalse();
         assertThat(Files.readAllLines(calls)).anyMatch(l -> l.contains("plan -input=false -json -out=undersign.tfplan -destroy"));
-        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DeleteSecret")))).hasSize(1);
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DeleteSecret"))))
+                .extracting(r -> JSON.readTree(r.getBodyAsString()).get("SecretId").asText())
+                .containsExactlyInAnyOrder("undersign/" + id + "/broker", "undersign/" + id + "/db");
+    }
+
+    /** DescribeSecret: not found until CreateSecret made it; then found (a repeat makes nothing). */
+    private void secretMadeOnce(String name) {
+        String arn = "arn:aws:secretsmanager:eu-west-2:111122223333:secret:" + name + "-AbCdEf";
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DescribeSecret")).withRequestBody(containing(name))
+                .inScenario(name).whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}")));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")).withRequestBody(containing(name))
+                .inScenario(name).willSetStateTo("made").willReturn(okJson("""
+                        {"ARN":"%s","Name":"%s","VersionId":"EXAMPLE1-90ab-cdef-fedc-ba987SECRET1"}""".formatted(arn, name))));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DescribeSecret")).withRequestBody(containing(name))
+                .inScenario(name).whenScenarioStateIs("made").willReturn(okJson("{\"ARN\":\"%s\",\"Name\":\"%s\"}".formatted(arn, name))));
+        aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.DeleteSecret")).withRequestBody(containing(name))
+                .willReturn(okJson("{\"ARN\":\"%s\",\"Name\":\"%s\",\"DeletionDate\":1.7965e9}".formatted(arn, name))));
     }
 
     private static X509Certificate pem(String pem) throws Exception {
