@@ -71,9 +71,13 @@ public class AwsClientTrust implements ClientTrust {
         return files(region).deleteTenant(tenantId);
     }
 
+    /** The trust-store bucket of a region (it must be in the silo's region for the load balancer to read it). */
+    public String bucket(String region) {
+        return config.aws().trustStoreBucket()
+                .orElseThrow(() -> new IllegalStateException("undersign.aws.trust-store-bucket is not set")).replace("{region}", region);
+    }
+
     private ClientTrustFiles files(String region) {
-        String bucket = config.aws().trustStoreBucket()
-                .orElseThrow(() -> new IllegalStateException("undersign.aws.trust-store-bucket is not set"));
-        return new ClientTrustFiles(clients.s3(region), bucket.replace("{region}", region));
+        return new ClientTrustFiles(clients.s3(region), bucket(region));
     }
 }

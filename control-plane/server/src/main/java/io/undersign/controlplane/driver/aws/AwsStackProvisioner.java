@@ -21,10 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A tenant's AWS silo: allocates its VPC range, makes its broker secret, synthesizes its stack
- * (infra jar, child process) and has Terraform converge it, keeping the stack's outputs for the
- * next steps. Offboarding lifts deletion protection, then destroys (the database leaves its
- * final snapshot). Every part is safe to repeat: Terraform converges, secrets and ranges are found.
+ * A tenant's AWS silo: allocates its VPC range, makes its broker and database secrets, puts its
+ * client CA where the API's trust store reads it, synthesizes its stack (infra jar, child
+ * process) and has Terraform converge it, keeping the stack's outputs for the next steps; then
+ * makes the tenant's own database user with the RDS master user and brings the trust store's
+ * revocations up to date. Offboarding lifts deletion protection, then destroys (the database
+ * leaves its final snapshot). Every part is safe to repeat: Terraform converges, secrets, users
+ * and ranges are found, revocation lists replaced whole.
  */
 @ApplicationScoped
 @Typed(AwsStackProvisioner.class)
@@ -165,7 +168,7 @@ public class AwsStackProvisioner implements StackProvisioner {
         spec.put("alarmTopicArn", required(aws.alarmTopicArn(), "alarm-topic-arn"));
         spec.put("stateBucket", required(aws.stateBucket(), "state-bucket"));
         spec.put("stateLockTable", required(aws.stateLockTable(), "state-lock-table"));
-        spec.put("trustStoreBucket", required(aws.trustStoreBucket(), "trust-store-bucket").replace("{region}", tenant.region()));
+        spec.put("trustStoreBucket", clientTrust.bucket(tenant.region()));
         spec.put("guardDuty", true);
         spec.put("decommission", decommission);
         return spec;
