@@ -77,6 +77,19 @@ class EvidenceTest {
         JsonPath view = Api.tenant(tenant);
         assertThat(view.getLong("evidenceQueues.requests.depth")).isZero();
         assertThat(view.getLong("evidenceQueues.deadLetters.depth")).isZero();
+
+        // the case list (read a page at a time) shows each case exactly as the case itself reads
+        String waiting = Evidence.createPending(api, "POL-E2").get("id").asText(); // no provider now: it waits
+        JsonNode all = JSON.readTree(api.get("/api/v1/cases?limit=50").body()).get("items");
+        assertThat(all).extracting(c -> c.get("decisions").asInt()).containsExactly(1, 2);
+        assertThat(all.get(0).get("id").asText()).isEqualTo(waiting);
+        for (JsonNode item : all) {
+            assertThat(item).isEqualTo(Evidence.get(api, item.get("id").asText()));
+        }
+        JsonNode first = JSON.readTree(api.get("/api/v1/cases?limit=1").body());
+        JsonNode second = JSON.readTree(api.get("/api/v1/cases?limit=1&cursor="
+                + java.net.URLEncoder.encode(first.get("nextCursor").asText(), java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(List.of(first.at("/items/0"), second.at("/items/0"))).containsExactly(all.get(0), all.get(1));
     }
 
     @Test

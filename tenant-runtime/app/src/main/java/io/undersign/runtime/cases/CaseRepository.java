@@ -87,6 +87,19 @@ public class CaseRepository {
                 .stream().findFirst().orElse(new Decisions(null, 0));
     }
 
+    /** The same for a page of cases, in one query: latest decision and count per case (cases with none are absent). */
+    public Map<String, Decisions> decisions(List<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.query("""
+                SELECT d.case_id, d.decision, n.decisions FROM case_decision d
+                JOIN (SELECT case_id, MAX(id) AS latest, COUNT(*) AS decisions FROM case_decision
+                      WHERE case_id IN (%s) GROUP BY case_id) n ON d.id = n.latest""".formatted(Jdbc.placeholders(caseIds.size())),
+                r -> Map.entry(r.getString(1), new Decisions(read(r.getString(2), JsonNode.class), r.getInt(3))), caseIds.toArray())
+                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public Optional<String[]> idempotencyKey(String key) {
         return jdbc.query("SELECT request_hash, case_id FROM api_idempotency WHERE idem_key = ?",
                 r -> new String[] {r.getString(1), r.getString(2)}, key).stream().findFirst();

@@ -196,7 +196,13 @@ public class CaseService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CaseView> page(Instant beforeCreated, String beforeId, int limit) {
-        return cases.page(beforeCreated, beforeId, limit).stream().map(this::view).toList();
+        List<StoredCase> page = cases.page(beforeCreated, beforeId, limit);
+        List<String> ids = page.stream().map(StoredCase::id).toList();
+        // three queries per page, whatever its size
+        Map<String, CaseRepository.Decisions> decisions = cases.decisions(ids);
+        Map<String, List<EvidenceStore.Request>> requests = evidence.ofCases(ids);
+        return page.stream().map(c -> view(c, decisions.getOrDefault(c.id(), NO_DECISIONS), requests.getOrDefault(c.id(), List.of())))
+                .toList();
     }
 
     private StoredCase find(String id) {
@@ -240,10 +246,15 @@ public class CaseService {
         return new Recorded(tree, added);
     }
 
+    private static final CaseRepository.Decisions NO_DECISIONS = new CaseRepository.Decisions(null, 0);
+
     private CaseView view(StoredCase c) {
-        CaseRepository.Decisions decisions = cases.decisions(c.id());
+        return view(c, cases.decisions(c.id()), evidence.ofCase(c.id()));
+    }
+
+    private static CaseView view(StoredCase c, CaseRepository.Decisions decisions, List<EvidenceStore.Request> requests) {
         return new CaseView(c.id(), c.reference(), c.channel(), c.status(), c.applicationDate(), c.answers(),
-                decisions.latest(), decisions.count(), evidence.ofCase(c.id()), c.createdAt(), c.updatedAt());
+                decisions.latest(), decisions.count(), requests, c.createdAt(), c.updatedAt());
     }
 
     private String fingerprint(String reference, LocalDate date, Map<String, Object> answers) {

@@ -57,6 +57,11 @@ public class Jdbc {
         }
     }
 
+    /** {@code ?, ?, ?} for an IN list of {@code count} values. */
+    public static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     public <T> List<T> query(String sql, Row<T> row, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);

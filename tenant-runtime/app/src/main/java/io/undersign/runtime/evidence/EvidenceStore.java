@@ -49,6 +49,17 @@ public class EvidenceStore {
         return jdbc.query(SELECT + " WHERE q.case_id = ? ORDER BY q.requested_at, q.evidence_type", this::request, caseId);
     }
 
+    /** The requests of a page of cases in one query, by case (in each, as {@link #ofCase} orders them). */
+    public Map<String, List<Request>> ofCases(List<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Request>> byCase = new java.util.HashMap<>();
+        jdbc.query(SELECT + " WHERE q.case_id IN (" + Jdbc.placeholders(caseIds.size()) + ") ORDER BY q.requested_at, q.evidence_type",
+                this::request, caseIds.toArray()).forEach(r -> byCase.computeIfAbsent(r.caseId(), id -> new java.util.ArrayList<>()).add(r));
+        return byCase;
+    }
+
     public Optional<Request> find(String requestId) {
         return jdbc.query(SELECT + " WHERE q.request_id = ?", this::request, requestId).stream().findFirst();
     }
