@@ -118,9 +118,11 @@ public class EmbeddedBroker {
         long depth = found.getDestinationStatistics().getMessages().getCount();
         java.time.Instant oldest = null;
         if (depth > 0 && found instanceof Queue q) {
-            org.apache.activemq.command.Message[] first = q.browse();
-            if (first.length > 0) {
-                oldest = java.time.Instant.ofEpochMilli(first[0].getTimestamp());
+            // only the head: browse() would page up to 400 messages into memory on every look
+            java.util.List<org.apache.activemq.command.Message> head = new java.util.ArrayList<>(1);
+            q.doBrowse(head, 1);
+            if (!head.isEmpty()) {
+                oldest = java.time.Instant.ofEpochMilli(head.get(0).getTimestamp());
             }
         }
         return new QueueState(queue, depth, oldest);

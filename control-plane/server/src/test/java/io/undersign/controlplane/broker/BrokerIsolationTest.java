@@ -21,7 +21,10 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each tenant's broker user reaches its own destinations and nothing of another tenant's. */
+/**
+ * Each tenant's broker user reaches its own destinations and nothing of another tenant's; what
+ * operators see of a queue is its depth and the age of the message at its head.
+ */
 @QuarkusTest
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
 class BrokerIsolationTest {
@@ -29,6 +32,9 @@ class BrokerIsolationTest {
 
     @Inject
     SecretStore secrets;
+
+    @Inject
+    EmbeddedBroker broker;
 
     private static String a;
     private static String b;
@@ -65,6 +71,30 @@ class BrokerIsolationTest {
             assertThatThrownBy(() -> s.createProducer(s.createQueue("undersign." + a + ".x,undersign." + b + ".y"))
                     .send(s.createTextMessage("x"))).isInstanceOf(JMSSecurityException.class);
         }
+    }
+
+    @Test
+    void aQueuesStateIsItsDepthAndTheMessageAtItsHead() throws Exception {
+        String name = "undersign." + a + ".monitored";
+        assertThat(broker.queueState(name).depth()).isZero();
+        java.util.List<Long> sent = new java.util.ArrayList<>();
+        try (Connection c = connect(a); Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            var queue = s.createQueue(name);
+            var producer = s.createProducer(queue);
+            for (int i = 0; i < 3; i++) {
+                TextMessage m = s.createTextMessage("m" + i);
+                producer.send(m);
+                sent.add(m.getJMSTimestamp());
+                Thread.sleep(20);
+            }
+            EmbeddedBroker.QueueState three = broker.queueState(name);
+            assertThat(three.depth()).isEqualTo(3);
+            assertThat(three.oldest().toEpochMilli()).isEqualTo(sent.get(0));
+            assertThat(((TextMessage) s.createConsumer(queue).receive(5000)).getText()).isEqualTo("m0");
+        }
+        EmbeddedBroker.QueueState two = broker.queueState(name);
+        assertThat(two.depth()).isEqualTo(2);
+        assertThat(two.oldest().toEpochMilli()).isEqualTo(sent.get(1));
     }
 
     @Test
