@@ -1,5 +1,6 @@
 package io.undersign.infra;
 
+import io.undersign.contract.EvidenceQueues;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public class SiloAlarms extends Construct {
                 "Average", "GreaterThanThreshold", 80, "Database CPU above 80%");
         alarm("db-storage", "AWS/RDS", "FreeStorageSpace", Map.of("DBInstanceIdentifier", data.database().getIdentifier()),
                 "Minimum", "LessThanThreshold", 5L * 1024 * 1024 * 1024, "Less than 5 GiB of database storage left");
-        String results = "undersign." + spec.tenantId() + ".evidence.results";
+        String results = EvidenceQueues.of(spec.tenantId()).results();
         alarm("evidence-backlog", "AWS/AmazonMQ", "QueueSize", Map.of("Broker", data.broker().getBrokerName(), "Queue", results),
                 "Maximum", "GreaterThanThreshold", 1000, "More than 1,000 evidence results waiting");
         alarm("evidence-dead-letters", "AWS/AmazonMQ", "QueueSize", Map.of("Broker", data.broker().getBrokerName(), "Queue",

@@ -35,7 +35,7 @@ public class SiloCompute extends Construct {
                         List.of("arn:aws:ssm:" + arnTail + ":parameter" + spec.parameterPath() + "*")),
                 // its own database user's and broker user's secrets; never the RDS master user's
                 InstanceRole.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
-                        List.of("arn:aws:secretsmanager:" + arnTail + ":secret:undersign/" + spec.tenantId() + "/*")),
+                        List.of("arn:aws:secretsmanager:" + arnTail + ":secret:" + spec.secretPrefix() + "*")),
                 InstanceRole.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getArn() + ":*"))));
         template = LaunchTemplate.Builder.create(this, "template").namePrefix(name + "-").imageId(spec.runtimeImageId())
                 .instanceType(spec.instanceType()).vpcSecurityGroupIds(List.of(groups.runtime().getId()))

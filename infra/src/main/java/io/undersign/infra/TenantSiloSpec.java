@@ -1,5 +1,6 @@
 package io.undersign.infra;
 
+import io.undersign.contract.SiloNames;
 import java.util.List;
 
 /**
@@ -79,25 +80,26 @@ public record TenantSiloSpec(String tenantId, String region, String zoneName, St
 
     /** Secrets Manager name of the broker user's credentials (made by the control plane before apply). */
     public String brokerSecretName() {
-        return "undersign/" + tenantId + "/broker";
+        return SiloNames.brokerSecret(tenantId);
     }
 
     /** Where the control plane puts the tenant's client CA certificate (PEM) before the stack is applied. */
     public String clientCaKey() {
-        return clientCaKey(tenantId);
-    }
-
-    public static String clientCaKey(String tenantId) {
-        return "tenants/" + tenantId + "/client-ca.pem";
+        return SiloNames.clientCaKey(tenantId);
     }
 
     /** The API load balancer's trust store: the tenant's client CA and its revocations. */
     public String trustStoreName() {
-        return "us-" + tenantId + "-api";
+        return SiloNames.trustStore(tenantId);
     }
 
     /** SSM Parameter Store path of the runtime's configuration. */
     public String parameterPath() {
-        return "/undersign/" + tenantId + "/";
+        return SiloNames.parameterPath(tenantId);
+    }
+
+    /** The tenant's secrets, which its instances may read (and no others). */
+    public String secretPrefix() {
+        return SiloNames.secretPrefix(tenantId);
     }
 }

@@ -1,6 +1,6 @@
 package io.undersign.controlplane.broker;
 
-import io.undersign.controlplane.evidence.EvidenceQueueNames;
+import io.undersign.contract.EvidenceQueues;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.activemq.command.ActiveMQDestination;
@@ -87,9 +87,9 @@ class TenantAuthorizationMap implements AuthorizationMap {
 
     /** The evidence provider reads its tenant's requests and writes its results, nothing more. */
     private static boolean providerMay(String queue, Access access) {
-        if (queue.equals(EvidenceQueueNames.REQUESTS)) {
+        if (queue.equals(EvidenceQueues.REQUESTS)) {
             return access != Access.WRITE;
         }
-        return queue.equals(EvidenceQueueNames.RESULTS) && access != Access.READ;
+        return queue.equals(EvidenceQueues.RESULTS) && access != Access.READ;
     }
 }

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.evidence;
 
+import io.undersign.contract.EvidenceQueues;
 import io.undersign.controlplane.api.CallContext;
 import io.undersign.controlplane.api.DomainException;
 import io.undersign.controlplane.broker.BrokerAccounts;
@@ -49,7 +50,7 @@ public class EvidenceProviderCredentials {
         String username = TenantNames.evidenceProviderUser(tenantId);
         String password = Passwords.generate();
         accounts.ensure(username, tenantId, BrokerAccounts.PROVIDER, password);
-        EvidenceQueueNames queues = EvidenceQueueNames.of(tenantId);
+        EvidenceQueues queues = EvidenceQueues.of(tenantId);
         return new Issued(tenantId, config.broker().clientUrl(), username, password, queues.requests(), queues.results());
     }
 }

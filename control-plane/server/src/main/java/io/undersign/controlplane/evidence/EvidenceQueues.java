@@ -26,7 +26,7 @@ public class EvidenceQueues {
 
     /** The tenant's queues, or null when the broker cannot be asked right now. */
     public Stats of(String tenantId) {
-        EvidenceQueueNames names = EvidenceQueueNames.of(tenantId);
+        io.undersign.contract.EvidenceQueues names = io.undersign.contract.EvidenceQueues.of(tenantId);
         try {
             return new Stats(queue(tenantId, names.requests()), queue(tenantId, names.results()), queue(tenantId, names.deadLetters()));
         } catch (Exception e) {

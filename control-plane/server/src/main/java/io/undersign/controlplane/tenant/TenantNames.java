@@ -28,7 +28,7 @@ public final class TenantNames {
 
     /** Every destination of the tenant starts with this; the broker refuses the tenant anything else. */
     public static String destinationPrefix(String tenantId) {
-        return "undersign." + tenantId + ".";
+        return io.undersign.contract.EvidenceQueues.destinationPrefix(tenantId);
     }
 
     public static String dbPasswordSecret(String tenantId) {

@@ -1,5 +1,6 @@
 package io.undersign.evidence.simulator;
 
+import io.undersign.contract.EvidenceQueues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
@@ -60,10 +61,10 @@ public final class EvidenceSimulator implements AutoCloseable {
         factory.setPassword(settings.password());
         connection = factory.createConnection();
         producerSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        results = producerSession.createProducer(producerSession.createQueue("undersign." + settings.tenant() + ".evidence.results"));
+        results = producerSession.createProducer(producerSession.createQueue(EvidenceQueues.of(settings.tenant()).results()));
         results.setDeliveryMode(DeliveryMode.PERSISTENT);
         Session consumerSession = connection.createSession(false, ActiveMQSession.INDIVIDUAL_ACKNOWLEDGE);
-        consumerSession.createConsumer(consumerSession.createQueue("undersign." + settings.tenant() + ".evidence.requests"))
+        consumerSession.createConsumer(consumerSession.createQueue(EvidenceQueues.of(settings.tenant()).requests()))
                 .setMessageListener(this::received);
         connection.start();
         LOG.info("Answering evidence requests of tenant {} ({}, delay {} ms)", settings.tenant(), settings.behaviour(),

@@ -1,5 +1,6 @@
 package io.undersign.runtime.evidence;
 
+import io.undersign.contract.EvidenceQueues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,16 +30,16 @@ public final class EvidenceMessages {
     }
 
     public static String requestsQueue(String tenantId) {
-        return "undersign." + tenantId + ".evidence.requests";
+        return EvidenceQueues.of(tenantId).requests();
     }
 
     public static String resultsQueue(String tenantId) {
-        return "undersign." + tenantId + ".evidence.results";
+        return EvidenceQueues.of(tenantId).results();
     }
 
     /** Where results that cannot be applied go, with the reason as a property. */
     public static String deadLetterQueue(String tenantId) {
-        return resultsQueue(tenantId) + ".DLQ";
+        return EvidenceQueues.of(tenantId).deadLetters();
     }
 
     /** Reads a result message or says, in one line, what is wrong with it. */

@@ -35,7 +35,7 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
         Map<String, JsonNode> outputs = stacks.outputs(tenant.id());
         RuntimeRollout rollout = rollout(tenant);
         String release = config.aws().release();
-        rollout.configure("/undersign/" + tenant.id() + "/", RuntimeRollout.runtimeParameters(tenant.id(), tenant.displayName(),
+        rollout.configure(io.undersign.contract.SiloNames.parameterPath(tenant.id()), RuntimeRollout.runtimeParameters(tenant.id(), tenant.displayName(),
                 tenant.brandColour(), stacks.jdbcUrl(outputs, tenant.id()),
                 TenantSecrets.databaseSecretName(tenant.id()), AwsStackProvisioner.brokerUrl(outputs.get("broker_instances")),
                 TenantSecrets.brokerSecretName(tenant.id()), release));

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.driver.aws;
 
+import io.undersign.contract.SiloNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -24,24 +25,20 @@ public final class ClientTrustFiles {
         return bucket;
     }
 
-    /** The key the silo stack's trust store is made from (TenantSiloSpec.clientCaKey in infra). */
-    public static String clientCaKey(String tenantId) {
-        return prefix(tenantId) + "client-ca.pem";
-    }
-
+    /** At the key the silo stack's trust store is made from. */
     public String putClientCa(String tenantId, String certificatePem) {
-        return put(clientCaKey(tenantId), certificatePem, "application/x-pem-file");
+        return put(SiloNames.clientCaKey(tenantId), certificatePem, "application/x-pem-file");
     }
 
     /** A new key per list: the trust store reads it when the list is added, and the older lists stay as a record. */
     public String putRevocationList(String tenantId, String crlPem, long number) {
-        return put(prefix(tenantId) + "revocations/" + number + ".crl.pem", crlPem, "application/x-pem-file");
+        return put(SiloNames.revocationListKey(tenantId, number), crlPem, "application/x-pem-file");
     }
 
     /** Offboarding: everything kept for the tenant. */
     public int deleteTenant(String tenantId) {
         int deleted = 0;
-        for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix(tenantId)))) {
+        for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(SiloNames.trustFilesPrefix(tenantId)))) {
             List<ObjectIdentifier> keys = page.contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
             if (!keys.isEmpty()) {
                 s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
@@ -54,9 +51,5 @@ public final class ClientTrustFiles {
     private String put(String key, String content, String type) {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(type), RequestBody.fromString(content, StandardCharsets.US_ASCII));
         return key;
-    }
-
-    private static String prefix(String tenantId) {
-        return "tenants/" + tenantId + "/";
     }
 }

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.driver.aws;
 
+import io.undersign.contract.SiloNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +23,11 @@ public final class TenantSecrets {
     }
 
     public static String brokerSecretName(String tenantId) {
-        return "undersign/" + tenantId + "/broker";
+        return SiloNames.brokerSecret(tenantId);
     }
 
     public static String databaseSecretName(String tenantId) {
-        return "undersign/" + tenantId + "/db";
+        return SiloNames.databaseSecret(tenantId);
     }
 
     /** The broker user's credentials, made on first call; returns the secret's ARN. */

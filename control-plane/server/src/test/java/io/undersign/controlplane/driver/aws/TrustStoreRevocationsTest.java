@@ -113,7 +113,7 @@ class TrustStoreRevocationsTest {
         aws.stubFor(put(urlPathEqualTo("/" + BUCKET + "/tenants/acme/client-ca.pem")).willReturn(aResponse().withStatus(200)
                 .withHeader("ETag", "\"9b2cf535f27731c974343645a3985328\"")));
         assertThat(files.putClientCa("acme", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"))
-                .isEqualTo(ClientTrustFiles.clientCaKey("acme")).isEqualTo("tenants/acme/client-ca.pem");
+                .isEqualTo(io.undersign.contract.SiloNames.clientCaKey("acme")).isEqualTo("tenants/acme/client-ca.pem");
 
         aws.stubFor(get(urlPathEqualTo("/" + BUCKET)).withQueryParam("list-type", equalTo("2")).willReturn(xml("""
                 <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>%s</Name><Prefix>tenants/acme/</Prefix>\
