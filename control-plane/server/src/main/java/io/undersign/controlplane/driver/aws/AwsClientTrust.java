@@ -66,9 +66,11 @@ public class AwsClientTrust implements ClientTrust {
                 .replace(trustStore, tenantId, list, now.toEpochMilli());
     }
 
-    /** Offboarding, once the trust store is gone: the tenant's CA and lists. */
+    /** Offboarding, once the trust store is gone: the tenant's CA (its key too, as locally) and lists. */
     public int forget(String tenantId, String region) {
-        return files(region).deleteTenant(tenantId);
+        int deleted = files(region).deleteTenant(tenantId);
+        pki.forget(tenantId);
+        return deleted;
     }
 
     /** The trust-store bucket of a region (it must be in the silo's region for the load balancer to read it). */

@@ -277,6 +277,7 @@ class AwsStackProvisionerTest {
         aws.stubFor(post(urlPathEqualTo("/undersign-trust-stores-eu-west-2")).willReturn(xml(
                 "<DeleteResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"></DeleteResult>")));
         Map<String, String> destroyed = provisioner.destroy(tenant);
+        assertThat(pki.existingClientCa(id)).as("the tenant's CA key is gone with the tenant").isEmpty();
         assertThat(aws.findAll(postRequestedFor(urlPathEqualTo("/undersign-trust-stores-eu-west-2"))).get(0).getBodyAsString())
                 .contains("<Key>tenants/" + id + "/client-ca.pem</Key>");
         assertThat(destroyed).containsEntry("finalSnapshot", "undersign-" + id + "-final");
