@@ -107,8 +107,8 @@ public class LocalEdge {
                     + " with a client certificate issued for this service.");
         } else if ("interview".equals(route.get().kind()) && ApiPaths.reachesApi(request.path())) {
             // the interview's doors carry no client certificate: the API must not be reachable through them
-            problem(request, 403, "Mutual TLS required", "The integrator API is served at https://api." + host
-                    + " with a client certificate issued for this service.");
+            problem(request, 403, "Mutual TLS required", "The integrator API is served at https://api." + host + ":"
+                    + config.edge().apiTlsPort() + " with a client certificate issued for this service.");
         } else if (route.get().suspended()) {
             request.response().putHeader("Retry-After", "3600");
             page(request, 503, "Service suspended",

@@ -45,7 +45,7 @@ class TenantCasesApiTest {
             var refused = Edge.get(interview, path);
             assertThat(refused.statusCode()).as(path).isEqualTo(403);
             assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
-            assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("https://api." + interview);
+            assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("https://api." + interview + ":18444");
         }
         var created = Edge.send(interview, "POST", "/api/v1/cases", "{\"answers\": {}}");
         assertThat(created.statusCode()).as("nothing is created through the interview host").isEqualTo(403);
