@@ -57,11 +57,17 @@ class TenantsCerts {
             Files.writeString(key, Json.text(issued, "privateKeyPem"));
             write(out.resolve(name + ".crt"), Json.text(issued, "certificatePem"));
             write(out.resolve(tenant + "-client-ca.pem"), Json.text(issued, "clientCaPem"));
-            write(out.resolve("edge-ca.pem"), Json.text(issued, "edgeCaPem"));
+            String edgeCa = Json.text(issued, "edgeCaPem");
+            if (edgeCa != null) {
+                write(out.resolve("edge-ca.pem"), edgeCa);
+            }
             out().println("Issued certificate " + Json.text(issued, "serial") + " for " + name + " (valid until "
                     + Json.text(issued, "notAfter") + ")");
             out().println("  " + out.resolve(name + ".crt") + ", " + key + " (keep it secret: it is not stored anywhere else)");
-            out().println("  trust " + out.resolve("edge-ca.pem") + " for the edge's server certificate");
+            if (edgeCa != null) {
+                // a public certificate (AWS) needs no extra trust
+                out().println("  trust " + out.resolve("edge-ca.pem") + " for the edge's server certificate");
+            }
             out().flush();
             return 0;
         }

@@ -11,4 +11,10 @@ public interface ClientTrust {
      * tenant. Publishes the whole set each time, so repeating it after a failure converges.
      */
     void publishRevocations(String tenantId) throws Exception;
+
+    /**
+     * The CA an integrator must trust for the API host's server certificate, when it is not a
+     * publicly trusted one (locally: the edge's own CA; on AWS: none, ACM's certificates are public).
+     */
+    java.util.Optional<String> serverCaPem();
 }

@@ -3,6 +3,7 @@ package io.undersign.controlplane.pki;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.undersign.controlplane.api.CallContext;
 import io.undersign.controlplane.api.DomainException;
+import io.undersign.controlplane.driver.ClientTrust;
 import io.undersign.controlplane.tenant.Tenant;
 import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantStatus;
@@ -18,7 +19,7 @@ import java.util.List;
 public class ClientCertificates implements PanacheRepositoryBase<ClientCertificate, String> {
     private static final Duration VALIDITY = Duration.ofDays(365);
 
-    /** A new certificate and its key (shown once), with the CAs a client needs. */
+    /** A new certificate and its key (shown once), with the CAs a client needs ({@code edgeCaPem}: none when public). */
     public record Issued(String serial, String tenantId, String name, java.time.Instant notAfter, String certificatePem,
             String privateKeyPem, String clientCaPem, String edgeCaPem) {
     }
@@ -28,6 +29,9 @@ public class ClientCertificates implements PanacheRepositoryBase<ClientCertifica
 
     @Inject
     TenantPki pki;
+
+    @Inject
+    ClientTrust trust;
 
     @Inject
     CallContext call;
@@ -53,7 +57,7 @@ public class ClientCertificates implements PanacheRepositoryBase<ClientCertifica
         row.createdAt = clock.instant();
         persist(row);
         return new Issued(row.serial, tenantId, name, row.notAfter, cert.certificatePem(), cert.keyPem(), ca.certificatePem(),
-                pki.platformCa().certificatePem());
+                trust.serverCaPem().orElse(null));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

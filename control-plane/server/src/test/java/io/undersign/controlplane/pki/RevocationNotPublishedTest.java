@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.undersign.controlplane.api.DomainException;
+import io.undersign.controlplane.driver.ClientTrust;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A revocation the front door could not take yet: recorded, reported as 502, repeatable. */
@@ -24,10 +26,10 @@ class RevocationNotPublishedTest {
                 return row;
             }
         };
-        resource.trust = tenantId -> {
+        resource.trust = trust(() -> {
             published[0]++;
             throw new IllegalStateException("TrustStoreNotFound: The specified trust store does not exist.");
-        };
+        });
 
         DomainException refused = catchThrowableOfType(() -> resource.revoke("acme", "5f3a"), DomainException.class);
 
@@ -39,8 +41,23 @@ class RevocationNotPublishedTest {
                 "repeat the revocation");
         assertThat(published[0]).isEqualTo(1);
 
-        resource.trust = tenantId -> published[0]++;
+        resource.trust = trust(() -> published[0]++);
         assertThat(resource.revoke("acme", "5f3a").revokedAt()).isEqualTo(row.revokedAt);
         assertThat(published[0]).as("repeating publishes again").isEqualTo(2);
+    }
+
+    /** A front door whose publishing does {@code publish}. */
+    private static ClientTrust trust(Runnable publish) {
+        return new ClientTrust() {
+            @Override
+            public void publishRevocations(String tenantId) {
+                publish.run();
+            }
+
+            @Override
+            public Optional<String> serverCaPem() {
+                return Optional.empty();
+            }
+        };
     }
 }

@@ -66,6 +66,12 @@ public class AwsClientTrust implements ClientTrust {
                 .replace(trustStore, tenantId, list, now.toEpochMilli());
     }
 
+    /** The API's certificate comes from ACM, which clients trust already. */
+    @Override
+    public Optional<String> serverCaPem() {
+        return Optional.empty();
+    }
+
     /** Offboarding, once the trust store is gone: the tenant's CA (its key too, as locally) and lists. */
     public int forget(String tenantId, String region) {
         int deleted = files(region).deleteTenant(tenantId);
