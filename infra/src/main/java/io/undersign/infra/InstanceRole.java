@@ -12,6 +12,7 @@ import software.constructs.Construct;
 /** An EC2 instance profile whose role may do exactly the statements given. */
 public class InstanceRole extends Construct {
     private final IamInstanceProfile profile;
+    private final IamRole role;
 
     public InstanceRole(Construct scope, String id, String name, List<DataAwsIamPolicyDocumentStatement> statements) {
         super(scope, id);
@@ -21,7 +22,7 @@ public class InstanceRole extends Construct {
                         .build()))
                 .build();
         DataAwsIamPolicyDocument permissions = DataAwsIamPolicyDocument.Builder.create(this, "permissions").statement(statements).build();
-        IamRole role = IamRole.Builder.create(this, "role").name(name).assumeRolePolicy(assume.getJson()).build();
+        role = IamRole.Builder.create(this, "role").name(name).assumeRolePolicy(assume.getJson()).build();
         IamRolePolicy.Builder.create(this, "policy").name(name).role(role.getId()).policy(permissions.getJson()).build();
         profile = IamInstanceProfile.Builder.create(this, "profile").name(name).role(role.getName()).build();
     }
@@ -29,6 +30,10 @@ public class InstanceRole extends Construct {
     /** One Allow statement. */
     public static DataAwsIamPolicyDocumentStatement allow(String sid, List<String> actions, List<String> resources) {
         return DataAwsIamPolicyDocumentStatement.builder().sid(sid).effect("Allow").actions(actions).resources(resources).build();
+    }
+
+    public IamRole role() {
+        return role;
     }
 
     public IamInstanceProfile profile() {

@@ -46,7 +46,8 @@ import software.constructs.Construct;
  * (NAT per zone there, none in any tenant), the on-call alarm topic, and the control plane's own
  * instance, whose role may manage tenant DNS records, configuration, secrets and instance
  * refreshes, the Terraform state, and the tenants' client CAs and revocation lists (the private
- * bucket the API load balancers' trust stores read).
+ * bucket the API load balancers' trust stores read); Terraform builds silos as a separate
+ * provisioner role that only the control plane may assume.
  */
 public class PlatformStack extends TerraformStack {
 
@@ -139,6 +140,14 @@ public class PlatformStack extends TerraformStack {
                 InstanceRole.allow("GeneratedPasswords", List.of("secretsmanager:GetRandomPassword"), List.of("*")),
                 InstanceRole.allow("RuntimeRollouts", List.of("autoscaling:StartInstanceRefresh", "autoscaling:DescribeInstanceRefreshes",
                         "ec2:CreateLaunchTemplateVersion"), List.of("*")),
+                // stopping a runtime, suspending at the load balancers, the offboarding snapshot, queue depth
+                InstanceRole.allow("RuntimeStops", List.of("autoscaling:UpdateAutoScalingGroup"),
+                        List.of("arn:aws:autoscaling:" + arnTail + ":autoScalingGroup:*:autoScalingGroupName/undersign-*")),
+                InstanceRole.allow("TrafficSwitch", List.of("elasticloadbalancing:ModifyListener"),
+                        List.of("arn:aws:elasticloadbalancing:" + arnTail + ":listener/*/us-*")),
+                InstanceRole.allow("OffboardingSnapshots", List.of("rds:CreateDBSnapshot"),
+                        List.of("arn:aws:rds:" + arnTail + ":db:undersign-*", "arn:aws:rds:" + arnTail + ":snapshot:undersign-*")),
+                InstanceRole.allow("ReadOnlyChecks", List.of("rds:DescribeDBSnapshots", "cloudwatch:GetMetricData"), List.of("*")),
                 InstanceRole.allow("TerraformState", List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket"),
                         List.of("arn:aws:s3:::" + spec.stateBucket(), "arn:aws:s3:::" + spec.stateBucket() + "/*")),
                 InstanceRole.allow("ClientTrustFiles", List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:ListBucket"),
@@ -146,8 +155,14 @@ public class PlatformStack extends TerraformStack {
                 InstanceRole.allow("ClientRevocations", List.of("elasticloadbalancing:AddTrustStoreRevocations",
                         "elasticloadbalancing:RemoveTrustStoreRevocations", "elasticloadbalancing:DescribeTrustStoreRevocations"),
                         List.of("arn:aws:elasticloadbalancing:" + arnTail + ":truststore/us-*")),
+                // Terraform builds silos as the provisioner; the control plane's own calls stay within this role
+                InstanceRole.allow("ProvisionSilos", List.of("sts:AssumeRole"),
+                        List.of("arn:aws:iam::" + account.getAccountId() + ":role/" + ProvisionerRole.NAME)),
                 InstanceRole.allow("TerraformLocks", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"),
                         List.of("arn:aws:dynamodb:" + arnTail + ":table/" + spec.stateLockTable()))));
+        ProvisionerRole provisioner = new ProvisionerRole(this, "provisioner", role.role().getArn(), account.getAccountId(),
+                spec.trustStoreBucket(), zone.getArn());
+        TerraformOutput.Builder.create(this, "provisioner_role_arn").value(provisioner.role().getArn()).build();
         SecurityGroup group = SecurityGroup.Builder.create(this, "control-plane-sg").name("undersign-control-plane")
                 .description("Control plane: no inbound (operators use SSM Session Manager); HTTPS out").vpcId(vpc.getId()).build();
         VpcSecurityGroupEgressRule.Builder.create(this, "control-plane-https-out").securityGroupId(group.getId())

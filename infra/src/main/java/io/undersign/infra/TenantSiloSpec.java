@@ -12,13 +12,16 @@ import java.util.List;
  * @param alarmTopicArn SNS topic the on-call system listens on
  * @param trustStoreBucket S3 bucket (in the silo's region) holding each tenant's client CA and
  *        revocation lists, which the API's load balancer reads into its trust store
+ * @param provisionerRoleArn the role Terraform assumes to build the silo (the platform's
+ *        {@code undersign-provisioner}); none: the caller's own credentials
  * @param decommission offboarding: lifts deletion protection so a destroy can follow (the
  *        database still leaves a final snapshot)
  */
 public record TenantSiloSpec(String tenantId, String region, String zoneName, String hostedZoneId, String appName,
         String vpcCidr, String tlsPolicy, String runtimeImageId, String instanceType, int minInstances, int maxInstances,
         String dbInstanceClass, int dbAllocatedStorageGb, String brokerInstanceType, String transitGatewayId,
-        String alarmTopicArn, String stateBucket, String stateLockTable, String trustStoreBucket, boolean guardDuty,
+        String alarmTopicArn, String stateBucket, String stateLockTable, String trustStoreBucket, String provisionerRoleArn,
+        boolean guardDuty,
         boolean decommission) {
 
     public static final String DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";

@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.guardduty_detector.GuarddutyDetector;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderAssumeRole;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,14 @@ public class TenantSiloStack extends TerraformStack {
 
     public TenantSiloStack(Construct scope, TenantSiloSpec spec) {
         super(scope, spec.tenantId());
-        AwsProvider.Builder.create(this, "aws").region(spec.region()).defaultTags(List.of(AwsProviderDefaultTags.builder()
-                .tags(Map.of("undersign:tenant", spec.tenantId(), "undersign:managed-by", "undersign-control-plane")).build()))
-                .build();
+        AwsProvider.Builder provider = AwsProvider.Builder.create(this, "aws").region(spec.region())
+                .defaultTags(List.of(AwsProviderDefaultTags.builder()
+                        .tags(Map.of("undersign:tenant", spec.tenantId(), "undersign:managed-by", "undersign-control-plane")).build()));
+        if (spec.provisionerRoleArn() != null) {
+            provider.assumeRole(List.of(AwsProviderAssumeRole.builder().roleArn(spec.provisionerRoleArn())
+                    .sessionName("undersign-" + spec.tenantId()).build()));
+        }
+        provider.build();
         // the bindings pin provider 5.23.1; trust stores and listener mutual TLS need 5.30 or later
         addOverride("terraform.required_providers.aws.version", AWS_PROVIDER);
         S3Backend.Builder.create(this).bucket(spec.stateBucket()).key(spec.stateKey()).region(spec.region()).encrypt(true)

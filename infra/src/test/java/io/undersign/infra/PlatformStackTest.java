@@ -47,9 +47,16 @@ class PlatformStackTest {
     void theControlPlaneHasNoInboundAccessAndAScopedRole() {
         assertThat(platform.at("/resource/aws_vpc_security_group_ingress_rule").isMissingNode()).isTrue();
         assertThat(one("aws_autoscaling_group").get("max_size").asInt()).isEqualTo(1);
-        List<String> actions = new ArrayList<>();
-        platform.at("/data/aws_iam_policy_document").elements().forEachRemaining(doc ->
-                doc.get("statement").forEach(s -> s.get("actions").forEach(a -> actions.add(a.asText()))));
+        List<String> actions = actions(document("control-plane-role_permissions"));
+        // every AWS call the control plane's drivers make with this role
+        assertThat(actions).contains("route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:GetChange",
+                "ssm:PutParameter", "secretsmanager:CreateSecret", "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
+                "secretsmanager:GetRandomPassword", "secretsmanager:DeleteSecret", "ec2:CreateLaunchTemplateVersion",
+                "autoscaling:StartInstanceRefresh", "autoscaling:DescribeInstanceRefreshes", "autoscaling:UpdateAutoScalingGroup",
+                "elasticloadbalancing:ModifyListener", "elasticloadbalancing:AddTrustStoreRevocations",
+                "elasticloadbalancing:RemoveTrustStoreRevocations", "elasticloadbalancing:DescribeTrustStoreRevocations",
+                "rds:CreateDBSnapshot", "rds:DescribeDBSnapshots", "cloudwatch:GetMetricData", "s3:PutObject", "s3:ListBucket",
+                "s3:DeleteObject", "sts:AssumeRole");
         assertThat(actions).contains("route53:ChangeResourceRecordSets", "autoscaling:StartInstanceRefresh", "ssm:PutParameter",
                         "s3:PutObject", "elasticloadbalancing:AddTrustStoreRevocations")
                 .noneMatch(a -> a.endsWith(":*") || a.equals("*"));
@@ -63,6 +70,43 @@ class PlatformStackTest {
                 .allSatisfy(f -> assertThat(block.get(f).asBoolean()).as(f).isTrue());
         assertThat(one("aws_s3_bucket_server_side_encryption_configuration").findValue("sse_algorithm").asText()).isEqualTo("AES256");
         assertThat(one("aws_s3_bucket_versioning").at("/versioning_configuration/status").asText()).isEqualTo("Enabled");
+    }
+
+    @Test
+    void terraformBuildsSilosAsAProvisionerOnlyTheControlPlaneMayBecome() {
+        JsonNode trust = document("provisioner_assume");
+        assertThat(trust.at("/statement/0/actions/0").asText()).isEqualTo("sts:AssumeRole");
+        assertThat(trust.at("/statement/0/principals/0/identifiers/0").asText()).matches("\\$\\{aws_iam_role\\.control-plane-role_[A-Z0-9]+\\.arn}");
+        JsonNode permissions = document("provisioner_permissions");
+        assertThat(actions(permissions)).contains("ec2:*", "elasticloadbalancing:*", "rds:*", "mq:*", "iam:PassRole")
+                .noneMatch(a -> a.equals("*") || a.equals("iam:*") || a.startsWith("sts:") || a.startsWith("s3:Put"));
+        permissions.get("statement").forEach(statement -> {
+            boolean iam = statement.get("actions").toString().contains("\"iam:");
+            if (iam && !statement.get("actions").toString().contains("iam:CreateServiceLinkedRole")) {
+                assertThat(statement.get("resources")).as("IAM only over silos' runtime roles")
+                        .allSatisfy(r -> assertThat(r.asText()).endsWith("-runtime"));
+            }
+        });
+        assertThat(actions(document("control-plane-role_permissions"))).contains("sts:AssumeRole");
+        assertThat(platform.at("/output/provisioner_role_arn/value").asText()).contains("aws_iam_role.provisioner_role");
+    }
+
+    private static List<String> actions(JsonNode document) {
+        List<String> actions = new ArrayList<>();
+        document.get("statement").forEach(s -> s.get("actions").forEach(a -> actions.add(a.asText())));
+        return actions;
+    }
+
+    private static JsonNode document(String id) {
+        JsonNode docs = platform.at("/data/aws_iam_policy_document");
+        java.util.Iterator<String> names = docs.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (name.startsWith(id)) {
+                return docs.get(name);
+            }
+        }
+        throw new AssertionError("no policy document " + id);
     }
 
     private static JsonNode one(String type) {

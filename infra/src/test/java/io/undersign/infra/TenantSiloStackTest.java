@@ -20,6 +20,7 @@ class TenantSiloStackTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/acme.cdk.tf.json");
     static final String TOPIC = "arn:aws:sns:eu-west-2:111122223333:undersign-oncall";
     static final String TRUST_BUCKET = "undersign-trust-stores-eu-west-2";
+    static final String PROVISIONER = "arn:aws:iam::111122223333:role/undersign-provisioner";
 
     private static JsonNode acme;
     private static JsonNode strict;
@@ -27,7 +28,7 @@ class TenantSiloStackTest {
     static TenantSiloSpec spec(String tenant, String cidr, String tlsPolicy) {
         return new TenantSiloSpec(tenant, "eu-west-2", "undersign.example", "Z0123456789ABCDEF", null, cidr, tlsPolicy,
                 "ami-0abcdef1234567890", null, 0, 0, null, 0, null, "tgw-0123456789abcdef0", TOPIC,
-                "undersign-terraform-state", "undersign-terraform-locks", TRUST_BUCKET, true, false);
+                "undersign-terraform-state", "undersign-terraform-locks", TRUST_BUCKET, PROVISIONER, true, false);
     }
 
     @BeforeAll
@@ -161,10 +162,11 @@ class TenantSiloStackTest {
         TenantSiloSpec leaving = new TenantSiloSpec(base.tenantId(), base.region(), base.zoneName(), base.hostedZoneId(), base.appName(),
                 base.vpcCidr(), base.tlsPolicy(), base.runtimeImageId(), base.instanceType(), base.minInstances(), base.maxInstances(),
                 base.dbInstanceClass(), base.dbAllocatedStorageGb(), base.brokerInstanceType(), base.transitGatewayId(),
-                base.alarmTopicArn(), base.stateBucket(), base.stateLockTable(), base.trustStoreBucket(), true, true);
+                base.alarmTopicArn(), base.stateBucket(), base.stateLockTable(), base.trustStoreBucket(), null, true, true);
         Path out = Files.createTempDirectory(Path.of("target"), "cdktf.out");
         Synth.synth(List.of(leaving), out);
         JsonNode gone = JSON.readTree(out.resolve("stacks/gone/cdk.tf.json").toFile());
+        assertThat(gone.at("/provider/aws/0/assume_role").isMissingNode()).as("no role given: the caller's credentials").isTrue();
         JsonNode db = one(gone, "aws_db_instance");
         assertThat(db.get("deletion_protection").asBoolean()).isFalse();
         assertThat(db.get("skip_final_snapshot").asBoolean()).isFalse();
@@ -206,6 +208,13 @@ class TenantSiloStackTest {
         assertThat(body.get("key").asText()).isEqualTo(rule.at("/action/block/custom_response/custom_response_body_key").asText());
         assertThat(body.get("content_type").asText()).isEqualTo("APPLICATION_JSON");
         assertThat(JSON.readTree(body.get("content").asText()).get("detail").asText()).contains("https://api.uw.acme.undersign.example");
+    }
+
+    @Test
+    void terraformBuildsTheSiloAsTheProvisionerRole() {
+        JsonNode assume = acme.at("/provider/aws/0/assume_role/0");
+        assertThat(assume.get("role_arn").asText()).isEqualTo(PROVISIONER);
+        assertThat(assume.get("session_name").asText()).isEqualTo("undersign-acme");
     }
 
     @Test

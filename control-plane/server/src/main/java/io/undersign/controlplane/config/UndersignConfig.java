@@ -223,6 +223,12 @@ public interface UndersignConfig {
         Optional<String> trustStoreBucket();
 
         /**
+         * The role Terraform assumes to build silos (platform output {@code provisioner_role_arn});
+         * unset: Terraform uses the control plane's own credentials.
+         */
+        Optional<String> provisionerRoleArn();
+
+        /**
          * How tenant databases are reached (Connector/J sslMode): verified TLS to RDS; a stand-in
          * without TLS only in tests.
          */

@@ -169,6 +169,7 @@ public class AwsStackProvisioner implements StackProvisioner {
         spec.put("stateBucket", required(aws.stateBucket(), "state-bucket"));
         spec.put("stateLockTable", required(aws.stateLockTable(), "state-lock-table"));
         spec.put("trustStoreBucket", clientTrust.bucket(tenant.region()));
+        aws.provisionerRoleArn().ifPresent(role -> spec.put("provisionerRoleArn", role));
         spec.put("guardDuty", true);
         spec.put("decommission", decommission);
         return spec;

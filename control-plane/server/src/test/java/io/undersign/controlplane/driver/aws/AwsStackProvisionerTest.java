@@ -124,6 +124,8 @@ class AwsStackProvisionerTest {
         JsonNode stack = JSON.readTree(dir.resolve("cdktf.out/stacks/" + id + "/cdk.tf.json").toFile());
         assertThat(stack.at("/resource/aws_vpc").elements().next().get("cidr_block").asText()).isEqualTo(made.get("vpcCidr"));
         assertThat(stack.at("/terraform/backend/s3/key").asText()).isEqualTo("tenants/" + id + "/terraform.tfstate");
+        assertThat(stack.at("/provider/aws/0/assume_role/0/role_arn").asText()).as("Terraform builds as the provisioner")
+                .isEqualTo("arn:aws:iam::111122223333:role/undersign-provisioner");
         assertThat(stack.toString()).contains("undersign/" + id + "/broker").doesNotContain(PASSWORD);
         assertThat(dir.resolve("tmp")).doesNotExist();
         String created = aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))
