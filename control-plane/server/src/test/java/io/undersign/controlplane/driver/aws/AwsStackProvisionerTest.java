@@ -169,6 +169,27 @@ class AwsStackProvisionerTest {
             certificate.createdAt = java.time.Instant.now();
             certificate.revokedAt = certificate.createdAt;
             certificates.persist(certificate);
+            // another tenant's revocation must never reach this tenant's trust store
+            Tenant other = new Tenant();
+            other.id = "x" + id;
+            other.displayName = "Other Life";
+            other.tier = "standard";
+            other.region = "eu-west-2";
+            other.status = TenantStatus.PROVISIONING;
+            other.tlsPolicy = tenant.tlsPolicy();
+            other.interviewHost = "uw.x" + id + ".localhost";
+            other.apiHost = "api.uw.x" + id + ".localhost";
+            other.createdAt = java.time.Instant.now();
+            other.updatedAt = other.createdAt;
+            tenantRows.persist(other);
+            ClientCertificate theirs = new ClientCertificate();
+            theirs.serial = "7a11";
+            theirs.tenantId = other.id;
+            theirs.name = "their-integrator";
+            theirs.notAfter = certificate.notAfter;
+            theirs.createdAt = certificate.createdAt;
+            theirs.revokedAt = certificate.createdAt;
+            certificates.persist(theirs);
         });
         aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AddTrustStoreRevocations")).willReturn(xml("""
                 <AddTrustStoreRevocationsResponse %s><AddTrustStoreRevocationsResult><TrustStoreRevocations><member>\
@@ -187,6 +208,7 @@ class AwsStackProvisionerTest {
                 putRequestedFor(urlPathEqualTo("/undersign-trust-stores-eu-west-2/" + crlKey))).get(0).getBody()));
         crl.verify(ca.getPublicKey());
         assertThat(crl.isRevoked(revoked.certificate())).isTrue();
+        assertThat(crl.getRevokedCertificates()).as("only this tenant's revocations").hasSize(1);
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(2);
         assertThat(provisioner.outputs(id).get("db_endpoint").asText()).endsWith(":3306");
 
