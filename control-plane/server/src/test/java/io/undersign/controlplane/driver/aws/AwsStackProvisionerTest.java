@@ -83,6 +83,9 @@ class AwsStackProvisionerTest {
     @Inject
     ClientCertificates certificates;
 
+    @Inject
+    AwsClientTrust clientTrust;
+
     @Test
     void provisionsASiloRepeatablyRegistersItsNamesAndDestroysItAfterLiftingProtection() throws Exception {
         String id = Api.uniqueId("aws");
@@ -209,6 +212,10 @@ class AwsStackProvisionerTest {
         crl.verify(ca.getPublicKey());
         assertThat(crl.isRevoked(revoked.certificate())).isTrue();
         assertThat(crl.getRevokedCertificates()).as("only this tenant's revocations").hasSize(1);
+        // as `certs revoke` does it: by tenant id alone (its region from the registry)
+        clientTrust.publishRevocations(id);
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AddTrustStoreRevocations"))))
+                .hasSize(2);
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(2);
         assertThat(provisioner.outputs(id).get("db_endpoint").asText()).endsWith(":3306");
 
