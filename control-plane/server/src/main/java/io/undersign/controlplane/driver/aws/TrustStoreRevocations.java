@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTrustStoreRevocation;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RevocationIdNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RevocationType;
 
 /**
@@ -23,9 +24,7 @@ public final class TrustStoreRevocations {
 
     /** Returns the id of the list now in force, if any. */
     public Optional<Long> replace(String trustStoreArn, String tenantId, Optional<String> crlPem, long number) {
-        List<Long> superseded = new ArrayList<>();
-        elb.describeTrustStoreRevocationsPaginator(r -> r.trustStoreArn(trustStoreArn)).trustStoreRevocations()
-                .stream().map(DescribeTrustStoreRevocation::revocationId).forEach(superseded::add);
+        List<Long> superseded = inForce(trustStoreArn);
         Optional<Long> current = Optional.empty();
         if (crlPem.isPresent()) {
             String key = files.putRevocationList(tenantId, crlPem.get(), number);
@@ -33,8 +32,23 @@ public final class TrustStoreRevocations {
                     .s3Bucket(files.bucket()).s3Key(key).revocationType(RevocationType.CRL))).trustStoreRevocations().get(0).revocationId());
         }
         if (!superseded.isEmpty()) {
-            elb.removeTrustStoreRevocations(r -> r.trustStoreArn(trustStoreArn).revocationIds(superseded));
+            try {
+                elb.removeTrustStoreRevocations(r -> r.trustStoreArn(trustStoreArn).revocationIds(superseded));
+            } catch (RevocationIdNotFoundException raced) {
+                // a concurrent revocation removed some first (its list is complete too): remove what is left
+                List<Long> left = inForce(trustStoreArn).stream().filter(superseded::contains).toList();
+                if (!left.isEmpty()) {
+                    elb.removeTrustStoreRevocations(r -> r.trustStoreArn(trustStoreArn).revocationIds(left));
+                }
+            }
         }
         return current;
+    }
+
+    private List<Long> inForce(String trustStoreArn) {
+        List<Long> ids = new ArrayList<>();
+        elb.describeTrustStoreRevocationsPaginator(r -> r.trustStoreArn(trustStoreArn)).trustStoreRevocations()
+                .stream().map(DescribeTrustStoreRevocation::revocationId).forEach(ids::add);
+        return ids;
     }
 }

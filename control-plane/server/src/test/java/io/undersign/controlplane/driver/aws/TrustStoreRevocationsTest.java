@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,34 @@ class TrustStoreRevocationsTest {
     }
 
     @Test
+    void aConcurrentRevocationThatRemovedAListFirstIsNoFailure() {
+        // in force: 1 and 4; another revocation removes 1 while this one adds 7
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTrustStoreRevocations")).inScenario("race")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("raced").willReturn(describe(1L, 4L)));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTrustStoreRevocations")).inScenario("race")
+                .whenScenarioStateIs("raced").willReturn(describe(4L, 7L, 8L)));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AddTrustStoreRevocations")).willReturn(xml("""
+                <AddTrustStoreRevocationsResponse %s><AddTrustStoreRevocationsResult><TrustStoreRevocations><member>
+                <TrustStoreArn>%s</TrustStoreArn><RevocationId>7</RevocationId><RevocationType>CRL</RevocationType>
+                </member></TrustStoreRevocations></AddTrustStoreRevocationsResult></AddTrustStoreRevocationsResponse>""".formatted(ELB_NS, STORE))));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=RemoveTrustStoreRevocations"))
+                .withRequestBody(containing("RevocationIds.member.2=4")).atPriority(1).willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "text/xml").withBody("""
+                                <ErrorResponse %s><Error><Type>Sender</Type><Code>RevocationIdNotFound</Code>\
+                                <Message>The specified revocation ID does not exist.</Message></Error><RequestId>e2</RequestId>\
+                                </ErrorResponse>""".formatted(ELB_NS))));
+        removing();
+
+        assertThat(revocations.replace(STORE, "acme", Optional.of(CRL), 1764411330000L)).hasValue(7L);
+
+        List<String> removals = inOrder(aws.findAll(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(containing("Action=RemoveTrustStoreRevocations")))).stream().map(r -> form(r)).toList();
+        assertThat(removals).hasSize(2);
+        assertThat(removals.get(1)).as("only what is left of the superseded ones: not the new 7, nor 8 added since")
+                .contains("RevocationIds.member.1=4").doesNotContain("RevocationIds.member.2");
+    }
+
+    @Test
     void withNothingRevokedNoListIsKept() {
         describing(4L, 5L);
         removing();
@@ -136,15 +165,19 @@ class TrustStoreRevocationsTest {
     }
 
     private void describing(Long... ids) {
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTrustStoreRevocations")).willReturn(describe(ids)));
+    }
+
+    private static ResponseDefinitionBuilder describe(Long... ids) {
         StringBuilder members = new StringBuilder();
         for (Long id : ids) {
             members.append("<member><TrustStoreArn>").append(STORE).append("</TrustStoreArn><RevocationId>").append(id)
                     .append("</RevocationId><RevocationType>CRL</RevocationType><NumberOfRevokedEntries>2</NumberOfRevokedEntries></member>");
         }
-        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTrustStoreRevocations")).willReturn(xml("""
+        return xml("""
                 <DescribeTrustStoreRevocationsResponse %s><DescribeTrustStoreRevocationsResult><TrustStoreRevocations>%s\
                 </TrustStoreRevocations></DescribeTrustStoreRevocationsResult><ResponseMetadata><RequestId>d1</RequestId>\
-                </ResponseMetadata></DescribeTrustStoreRevocationsResponse>""".formatted(ELB_NS, members))));
+                </ResponseMetadata></DescribeTrustStoreRevocationsResponse>""".formatted(ELB_NS, members));
     }
 
     private void removing() {
