@@ -1,0 +1,142 @@
+package io.undersign.controlplane.driver.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runtime image's boot script against the parameters the deployer writes and the secrets the
+ * provisioner makes: the real AWS CLI (installed by .ci/run) against a local server speaking SSM's
+ * and Secrets Manager's JSON protocols.
+ */
+class FetchConfigTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SCRIPT = Path.of("../../ops/ami/fetch-config").toAbsolutePath().normalize();
+    private static final String JDBC = "jdbc:mysql://undersign-acme.abcdefghijkl.eu-west-2.rds.amazonaws.com:3306/tenant_acme?sslMode=VERIFY_IDENTITY";
+    private static final String BROKER = "failover:(ssl://b-1.mq.eu-west-2.amazonaws.com:61617)?maxReconnectAttempts=-1";
+
+    private WireMockServer aws;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(onPath("aws") && onPath("jq"), "the AWS CLI and jq (.ci/run installs them)");
+        aws = LocalAws.start();
+        secret("undersign/acme/db", "tenant_acme", "Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a");
+        secret("undersign/acme/broker", "tenant-acme", "pa\"ss\\word");
+    }
+
+    @AfterEach
+    void stop() {
+        if (aws != null) {
+            aws.stop();
+        }
+    }
+
+    @Test
+    void writesTheRuntimesEnvironmentFromItsParametersAndSecrets() throws Exception {
+        parameters(RuntimeRollout.runtimeParameters("acme", "Acme \"Life\"", "#0a5c36", JDBC, "undersign/acme/db", BROKER,
+                "undersign/acme/broker", "0.1.0"));
+
+        Path env = dir.resolve("etc/undersign/runtime.env");
+        Result result = fetch(env);
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(Files.readAllLines(env)).containsExactly(
+                "UNDERSIGN_TENANT_ID=\"acme\"",
+                "UNDERSIGN_TENANT_DISPLAY_NAME=\"Acme \\\"Life\\\"\"",
+                "UNDERSIGN_TENANT_PRIMARY_COLOUR=\"#0a5c36\"",
+                "QUARKUS_DATASOURCE_JDBC_URL=\"" + JDBC + "\"",
+                "QUARKUS_DATASOURCE_USERNAME=\"tenant_acme\"",
+                "QUARKUS_DATASOURCE_PASSWORD=\"Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a\"",
+                "UNDERSIGN_BROKER_URL=\"" + BROKER + "\"",
+                "UNDERSIGN_BROKER_USERNAME=\"tenant-acme\"",
+                "UNDERSIGN_BROKER_PASSWORD=\"pa\\\"ss\\\\word\"",
+                "UNDERSIGN_RELEASE=\"0.1.0\"");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
+        String asked = aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParametersByPath")))
+                .get(0).getBodyAsString();
+        assertThat(JSON.readTree(asked).get("Path").asText()).isEqualTo("/undersign/acme/");
+        assertThat(JSON.readTree(asked).get("WithDecryption").asBoolean()).isTrue();
+        try (var left = Files.list(env.getParent())) {
+            assertThat(left).as("no temporary file left").containsExactly(env);
+        }
+    }
+
+    @Test
+    void aMissingParameterWritesNothingAndSaysWhich() throws Exception {
+        Map<String, String> incomplete = new java.util.LinkedHashMap<>(RuntimeRollout.runtimeParameters("acme", "Acme", null, JDBC,
+                "undersign/acme/db", BROKER, "undersign/acme/broker", "0.1.0"));
+        incomplete.remove("db-url");
+        parameters(incomplete);
+
+        Path env = dir.resolve("runtime.env");
+        Result result = fetch(env);
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.output()).contains("parameter /undersign/acme/db-url is missing");
+        assertThat(env).doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    private Result fetch(Path env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), "--region", "eu-west-2", "--path", "/undersign/acme/",
+                "--out", env.toString(), "--endpoint-url", aws.baseUrl()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY",
+                "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "AWS_EC2_METADATA_DISABLED", "true", "AWS_CONFIG_FILE", "/dev/null",
+                "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    /** GetParametersByPath's answer, as in the SSM API reference, for parameters under /undersign/acme/. */
+    private void parameters(Map<String, String> values) {
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode list = answer.putArray("Parameters");
+        values.forEach((name, value) -> list.addObject().put("Name", "/undersign/acme/" + name).put("Type", "String")
+                .put("Value", value).put("Version", 1).put("ARN", "arn:aws:ssm:eu-west-2:111122223333:parameter/undersign/acme/" + name));
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParametersByPath"))
+                .willReturn(okJson(answer.toString())));
+    }
+
+    private void secret(String name, String user, String password) {
+        ObjectNode value = JSON.createObjectNode().put("username", user).put("password", password);
+        ObjectNode answer = JSON.createObjectNode().put("ARN", "arn:aws:secretsmanager:eu-west-2:111122223333:secret:" + name + "-AbCdEf")
+                .put("Name", name).put("SecretString", value.toString()).put("VersionId", "v1");
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .withRequestBody(containing("\"" + name + "\"")).willReturn(okJson(answer.toString())));
+    }
+
+    private static boolean onPath(String command) {
+        return List.of(System.getenv("PATH").split(":")).stream().anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+    }
+}
