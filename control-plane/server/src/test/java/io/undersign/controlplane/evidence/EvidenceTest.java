@@ -85,8 +85,10 @@ class EvidenceTest {
         // the case list (read a page at a time) shows each case exactly as the case itself reads
         String waiting = Evidence.createPending(api, "POL-E2").get("id").asText(); // no provider now: it waits
         JsonNode all = JSON.readTree(api.get("/api/v1/cases?limit=50").body()).get("items");
-        // newest first; within one second by id (Connector/J keeps no fractions of a second on MariaDB)
-        assertThat(all).extracting(c -> c.get("id").asText()).hasSize(2).contains(waiting, id);
+        // newest first, to the microsecond (created within one second of each other)
+        assertThat(all).extracting(c -> c.get("id").asText()).containsExactly(waiting, id);
+        assertThat(all).extracting(c -> c.get("decisions").asInt()).containsExactly(1, 2);
+        assertThat(all.get(0).get("createdAt").asText()).as("stored with its fraction of a second").matches(".*:\\d\\d\\.\\d+Z");
         for (JsonNode item : all) {
             assertThat(item).isEqualTo(Evidence.get(api, item.get("id").asText()));
         }

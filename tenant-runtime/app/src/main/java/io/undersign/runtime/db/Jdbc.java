@@ -77,9 +77,20 @@ public class Jdbc {
         }
     }
 
+    /** What the driver would send for a TIMESTAMP(6), with its microseconds. */
+    private static final java.time.format.DateTimeFormatter MICROSECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
     private static void bind(PreparedStatement s, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
-            s.setObject(i + 1, params[i]);
+            if (params[i] instanceof java.sql.Timestamp t) {
+                // Connector/J drops fractions of a second for servers that report MySQL < 5.6.4, as MariaDB
+                // does ("5.5.5-10.x"); sent as text in the connection's zone (the JVM's, as the driver sends
+                // it), they are kept, and cases created in one second keep their order
+                s.setString(i + 1, t.toLocalDateTime().format(MICROSECONDS));
+            } else {
+                s.setObject(i + 1, params[i]);
+            }
         }
     }
 }
