@@ -110,11 +110,6 @@ public class CaseRepository {
                 key, requestHash, caseId, Timestamp.from(now));
     }
 
-    public void audit(String actor, String action, String detail, Instant now) {
-        jdbc.update("INSERT INTO tenant_audit_event (at, actor, action, detail) VALUES (?, ?, ?, ?)",
-                Timestamp.from(now), actor, action, detail);
-    }
-
     private StoredCase storedCase(ResultSet r) throws SQLException {
         String evidence = r.getString("evidence");
         return new StoredCase(r.getString("id"), r.getString("reference"), r.getString("channel"), r.getString("status"),

@@ -9,6 +9,7 @@ import io.undersign.engine.Engine;
 import io.undersign.engine.Evaluation;
 import io.undersign.engine.Outcome;
 import io.undersign.engine.Rulebook;
+import io.undersign.runtime.landing.RuntimeAudit;
 import io.undersign.runtime.evidence.EvidenceMessages;
 import io.undersign.runtime.evidence.EvidenceRequested;
 import io.undersign.runtime.evidence.EvidenceStore;
@@ -41,6 +42,9 @@ public class CaseService {
 
     @Inject
     CaseRepository cases;
+
+    @Inject
+    RuntimeAudit audit;
 
     @Inject
     RulebookHolder rulebooks;
@@ -85,7 +89,7 @@ public class CaseService {
         if (idempotencyKey != null) {
             cases.rememberIdempotencyKey(idempotencyKey, fingerprint, stored.id(), now);
         }
-        cases.audit(actor, "case.created", stored.id() + " " + decision.outcome(), now);
+        audit.record(actor, "case.created", stored.id() + " " + decision.outcome(), now);
         // answered from what was just written: no need to read it back
         return new Created(new CaseView(stored.id(), reference, stored.channel(), stored.status(), date, answers, recorded.decision(), 1, recorded.requested(), now, now), false);
     }
@@ -106,7 +110,7 @@ public class CaseService {
         Instant now = clock.instant();
         cases.updateAnswers(id, DECIDED, answers, now);
         record(id, decision, now, evidence.requestedTypes(id));
-        cases.audit(actor, "case.answers-changed", id + " " + String.join(",", changes.keySet()) + " -> " + decision.outcome(), now);
+        audit.record(actor, "case.answers-changed", id + " " + String.join(",", changes.keySet()) + " -> " + decision.outcome(), now);
         return view(find(id));
     }
 
@@ -116,7 +120,7 @@ public class CaseService {
         Instant now = clock.instant();
         String id = CaseIds.next();
         cases.insert(new StoredCase(id, null, "interview", OPEN, Map.of(), Map.of(), LocalDate.ofInstant(now, ZoneOffset.UTC), now, now));
-        cases.audit("applicant", "case.started", id, now);
+        audit.record("applicant", "case.started", id, now);
         return id;
     }
 
@@ -139,7 +143,7 @@ public class CaseService {
         Instant now = clock.instant();
         cases.updateAnswers(id, DECIDED, current.answers(), now);
         record(id, decision, now, evidence.requestedTypes(id));
-        cases.audit("applicant", "case.submitted", id + " " + decision.outcome(), now);
+        audit.record("applicant", "case.submitted", id + " " + decision.outcome(), now);
         return view(find(id));
     }
 
@@ -171,7 +175,7 @@ public class CaseService {
         }
         cases.updateEvidence(result.caseId(), merged, now);
         record(result.caseId(), evaluation.decision(), now, evidence.requestedTypes(result.caseId()));
-        cases.audit("evidence", "case.evidence-received", result.caseId() + " " + result.type() + " " + result.requestId()
+        audit.record("evidence", "case.evidence-received", result.caseId() + " " + result.type() + " " + result.requestId()
                 + " -> " + evaluation.decision().outcome(), now);
         return EvidenceApplied.APPLIED;
     }

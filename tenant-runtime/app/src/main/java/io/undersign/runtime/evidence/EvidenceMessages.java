@@ -1,6 +1,5 @@
 package io.undersign.runtime.evidence;
 
-import io.undersign.contract.EvidenceQueues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,19 +26,6 @@ public final class EvidenceMessages {
     }
 
     public record Result(String requestId, String caseId, String type, Map<String, Object> results, Instant observedAt) {
-    }
-
-    public static String requestsQueue(String tenantId) {
-        return EvidenceQueues.of(tenantId).requests();
-    }
-
-    public static String resultsQueue(String tenantId) {
-        return EvidenceQueues.of(tenantId).results();
-    }
-
-    /** Where results that cannot be applied go, with the reason as a property. */
-    public static String deadLetterQueue(String tenantId) {
-        return EvidenceQueues.of(tenantId).deadLetters();
     }
 
     /** Reads a result message or says, in one line, what is wrong with it. */

@@ -1,5 +1,6 @@
 package io.undersign.runtime.evidence;
 
+import io.undersign.contract.EvidenceQueues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,7 +64,7 @@ public class EvidencePublisher {
 
     void start(@Observes BrokerReady ready) throws JMSException {
         session = ready.connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
-        producer = session.createProducer(session.createQueue(EvidenceMessages.requestsQueue(config.tenant().id())));
+        producer = session.createProducer(session.createQueue(EvidenceQueues.of(config.tenant().id()).requests()));
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         worker.scheduleWithFixedDelay(this::publishPending, 0, 1, TimeUnit.SECONDS);
     }

@@ -1,5 +1,6 @@
 package io.undersign.runtime.evidence;
 
+import io.undersign.contract.EvidenceQueues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.runtime.TenantConfig;
 import io.undersign.runtime.broker.BrokerReady;
@@ -42,9 +43,9 @@ public class EvidenceResultListener {
         String tenant = config.tenant().id();
         for (int i = 0; i < config.broker().resultConsumers(); i++) {
             Session session = ready.connection().createSession(true, Session.SESSION_TRANSACTED);
-            MessageProducer deadLetters = session.createProducer(session.createQueue(EvidenceMessages.deadLetterQueue(tenant)));
+            MessageProducer deadLetters = session.createProducer(session.createQueue(EvidenceQueues.of(tenant).deadLetters()));
             deadLetters.setDeliveryMode(DeliveryMode.PERSISTENT);
-            session.createConsumer(session.createQueue(EvidenceMessages.resultsQueue(tenant)))
+            session.createConsumer(session.createQueue(EvidenceQueues.of(tenant).results()))
                     .setMessageListener(new SessionConsumer(session, deadLetters));
         }
     }

@@ -2,11 +2,11 @@ package io.undersign.runtime.landing;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
+import io.undersign.runtime.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,20 +20,17 @@ public class RuntimeAudit {
     @Inject
     AgroalDataSource dataSource;
 
-    void started(@Observes StartupEvent event) throws SQLException {
-        record("runtime", "runtime.started", "pid " + ProcessHandle.current().pid());
+    @Inject
+    Jdbc jdbc;
+
+    void started(@Observes StartupEvent event) {
+        record("runtime", "runtime.started", "pid " + ProcessHandle.current().pid(), Instant.now());
     }
 
-    public void record(String actor, String action, String detail) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO tenant_audit_event (at, actor, action, detail) VALUES (?, ?, ?, ?)")) {
-            s.setTimestamp(1, Timestamp.from(Instant.now()));
-            s.setString(2, actor);
-            s.setString(3, action);
-            s.setString(4, detail);
-            s.executeUpdate();
-        }
+    /** One event; within a unit of work it commits (or not) with it. */
+    public void record(String actor, String action, String detail, Instant at) {
+        jdbc.update("INSERT INTO tenant_audit_event (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                Timestamp.from(at), actor, action, detail);
     }
 
     /** The tenant schema version Flyway recorded, as the landing page shows it. */

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.driver.aws;
 
+import io.undersign.contract.SiloNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.RuntimeDeployer;
@@ -37,8 +38,8 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
         String release = config.aws().release();
         rollout.configure(io.undersign.contract.SiloNames.parameterPath(tenant.id()), RuntimeRollout.runtimeParameters(tenant.id(), tenant.displayName(),
                 tenant.brandColour(), stacks.jdbcUrl(outputs, tenant.id()),
-                TenantSecrets.databaseSecretName(tenant.id()), AwsStackProvisioner.brokerUrl(outputs.get("broker_instances")),
-                TenantSecrets.brokerSecretName(tenant.id()), release));
+                SiloNames.databaseSecret(tenant.id()), AwsStackProvisioner.brokerUrl(outputs.get("broker_instances")),
+                SiloNames.brokerSecret(tenant.id()), release));
         long version = rollout.newTemplateVersion(outputs.get("launch_template_id").asText(), release);
         String refresh = rollout.refresh(outputs.get("asg_name").asText(), message -> progress.report(tenant.id(), message));
         return Map.of("release", release, "launchTemplateVersion", String.valueOf(version), "instanceRefresh", refresh);

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.driver.aws;
 
+import io.undersign.contract.SiloNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.controlplane.config.UndersignConfig;
@@ -83,8 +84,8 @@ public class AwsStackProvisioner implements StackProvisioner {
         Path stack = synth().synth(dir(tenant.id()), tenant.id(), spec(tenant, cidr.get(), true));
         runner().apply(stack, message -> progress.report(tenant.id(), "lifting deletion protection: " + message));
         TerraformRunner.Applied gone = runner().destroy(stack, message -> progress.report(tenant.id(), message));
-        secrets(tenant).remove(TenantSecrets.brokerSecretName(tenant.id()));
-        secrets(tenant).remove(TenantSecrets.databaseSecretName(tenant.id()));
+        secrets(tenant).remove(SiloNames.brokerSecret(tenant.id()));
+        secrets(tenant).remove(SiloNames.databaseSecret(tenant.id()));
         clientTrust.forget(tenant.id(), tenant.region());
         Files.deleteIfExists(outputsFile(tenant.id()));
         return Map.of("resourcesDestroyed", String.valueOf(gone.destroyed()), "finalSnapshot", "undersign-" + tenant.id() + "-final");
@@ -94,8 +95,8 @@ public class AwsStackProvisioner implements StackProvisioner {
     public TenantConnection connection(TenantSpec tenant) {
         Map<String, JsonNode> outputs = outputs(tenant.id());
         TenantSecrets secrets = secrets(tenant);
-        JsonNode database = secrets.read(TenantSecrets.databaseSecretName(tenant.id()));
-        JsonNode broker = secrets.read(TenantSecrets.brokerSecretName(tenant.id()));
+        JsonNode database = secrets.read(SiloNames.databaseSecret(tenant.id()));
+        JsonNode broker = secrets.read(SiloNames.brokerSecret(tenant.id()));
         return new TenantConnection(jdbcUrl(outputs, tenant.id()), database.get("username").asText(), database.get("password").asText(),
                 brokerUrl(outputs.get("broker_instances")), broker.get("username").asText(), broker.get("password").asText());
     }
@@ -107,7 +108,7 @@ public class AwsStackProvisioner implements StackProvisioner {
     private void ensureTenantDatabase(TenantSpec tenant, Map<String, JsonNode> outputs) throws java.sql.SQLException {
         TenantSecrets secrets = secrets(tenant);
         JsonNode master = secrets.read(outputs.get("db_master_secret_arn").asText());
-        JsonNode user = secrets.read(TenantSecrets.databaseSecretName(tenant.id()));
+        JsonNode user = secrets.read(SiloNames.databaseSecret(tenant.id()));
         try (java.sql.Connection admin = java.sql.DriverManager.getConnection(serverUrl(outputs), master.get("username").asText(),
                 master.get("password").asText())) {
             TenantDatabases.ensure(admin, TenantNames.database(tenant.id()), user.get("username").asText(), user.get("password").asText());

@@ -22,22 +22,14 @@ public final class TenantSecrets {
         this.secrets = secrets;
     }
 
-    public static String brokerSecretName(String tenantId) {
-        return SiloNames.brokerSecret(tenantId);
-    }
-
-    public static String databaseSecretName(String tenantId) {
-        return SiloNames.databaseSecret(tenantId);
-    }
-
     /** The broker user's credentials, made on first call; returns the secret's ARN. */
     public String ensureBrokerCredentials(String tenantId) {
-        return ensureCredentials(tenantId, brokerSecretName(tenantId), "tenant-" + tenantId, "Amazon MQ user of tenant " + tenantId);
+        return ensureCredentials(tenantId, SiloNames.brokerSecret(tenantId), "tenant-" + tenantId, "Amazon MQ user of tenant " + tenantId);
     }
 
     /** The tenant's database user (its runtime's and migrations'), made on first call; returns the secret's ARN. */
     public String ensureDatabaseCredentials(String tenantId, String user) {
-        return ensureCredentials(tenantId, databaseSecretName(tenantId), user, "Database user of tenant " + tenantId);
+        return ensureCredentials(tenantId, SiloNames.databaseSecret(tenantId), user, "Database user of tenant " + tenantId);
     }
 
     private String ensureCredentials(String tenantId, String name, String user, String description) {
