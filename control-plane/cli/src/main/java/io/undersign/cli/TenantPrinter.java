@@ -14,8 +14,23 @@ final class TenantPrinter {
         return String.join(", ", items);
     }
 
+    /** "running (pid 123, port 456, since …)" or "down (next restart …)". */
+    private static String runtimeLine(JsonNode runtime) {
+        if ("running".equals(Json.text(runtime, "state"))) {
+            return "running (pid " + Json.text(runtime, "pid") + ", port " + Json.text(runtime, "port") + ", since "
+                    + Json.text(runtime, "startedAt") + ")";
+        }
+        String next = Json.text(runtime, "nextRestartAt");
+        return Json.text(runtime, "state") + (next == null ? "" : " (next restart " + next + ")");
+    }
+
+    private static String lastExit(JsonNode exit) {
+        return exit == null || exit.isNull() ? "none" : Json.text(exit, "at") + " " + Json.text(exit, "reason");
+    }
+
     static void print(PrintWriter out, JsonNode t) {
-        new Table("FIELD", "VALUE")
+        JsonNode runtime = t.get("runtime");
+        Table fields = new Table("FIELD", "VALUE")
                 .row("id", Json.text(t, "id"))
                 .row("name", Json.text(t, "displayName"))
                 .row("status", Json.text(t, "status"))
@@ -27,8 +42,13 @@ final class TenantPrinter {
                 .row("interview", Json.text(t.get("endpoints"), "interview"))
                 .row("api", Json.text(t.get("endpoints"), "api"))
                 .row("release", Json.text(t, "currentRelease"))
-                .row("created", Json.text(t, "createdAt"))
-                .print(out);
+                .row("created", Json.text(t, "createdAt"));
+        if (runtime != null && !runtime.isNull()) {
+            fields.row("runtime", runtimeLine(runtime))
+                    .row("restarts", runtime.get("restarts").asInt())
+                    .row("last exit", lastExit(runtime.get("lastExit")));
+        }
+        fields.print(out);
         JsonNode queues = t.get("evidenceQueues");
         if (queues != null && !queues.isNull()) {
             out.println();

@@ -12,15 +12,8 @@ public interface TenantConfig {
     Broker broker();
 
     interface Tenant {
-        /** The tenant id, e.g. {@code acme}. */
+        /** The tenant id, e.g. {@code acme}; the insurer's own name and colour are {@link TenantBrand}. */
         String id();
-
-        /** The insurer's name as applicants see it. */
-        String displayName();
-
-        /** Main colour of the tenant's pages (CSS colour). */
-        @WithDefault("#1f4e79")
-        String primaryColour();
     }
 
     interface Broker {

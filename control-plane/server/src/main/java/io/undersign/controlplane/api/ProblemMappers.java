@@ -55,8 +55,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : null;
-        String detail = field == null ? "Malformed JSON body" : "Field '" + field + "' has a value of the wrong type";
-        return problem(400, "malformed-body", detail, field, null);
+        String detail = field == null ? "Malformed JSON body: " + summary(e) : "Field '" + field + "' has a value of the wrong type";
+        return problem(400, "malformed-body", detail, field == null ? "body" : field, null);
+    }
+
+    // named one by one: Quarkus's own mappers for these (an empty 400) win over a mapper of their supertype
+    @ServerExceptionMapper
+    public Response wrongShape(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongValue(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return badJson(e);
     }
 
     @ServerExceptionMapper
@@ -76,7 +92,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json); // a body that ended early arrives wrapped
+        }
         int status = e.getResponse().getStatus();
+
         String detail = status == 404 ? "No such resource" : e.getResponse().getStatusInfo().getReasonPhrase();
         return problem(status, "http-" + status, detail, null, null);
     }
@@ -105,6 +125,12 @@ public class ProblemMappers {
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
         return path.isEmpty() ? null : path.replace(".[", "[");
+    }
+
+    /** Jackson's first line, without the source excerpt it appends (which may echo the body). */
+    private static String summary(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message == null ? "not JSON" : message.lines().findFirst().orElse("not JSON");
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

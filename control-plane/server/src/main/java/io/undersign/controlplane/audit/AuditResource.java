@@ -1,5 +1,6 @@
 package io.undersign.controlplane.audit;
 
+import io.undersign.controlplane.api.QueryParams;
 import io.undersign.controlplane.api.ValidationException;
 import io.undersign.controlplane.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,11 +30,10 @@ public class AuditResource {
     @GET
     @RolesAllowed(Role.OPERATOR_NAME)
     public Page search(@QueryParam("tenant") String tenant, @QueryParam("actor") String actor,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") Long before,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new ValidationException("limit", "limit must be between 1 and 500");
-        }
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String beforeId,
+            @QueryParam("limit") @DefaultValue("100") String limitText) {
+        int limit = QueryParams.wholeNumber("limit", limitText, 1, 500).intValue();
+        Long before = QueryParams.wholeNumber("before", beforeId, 1, Long.MAX_VALUE);
         List<Entry> items = audit.search(tenant, actor, instant("from", from), instant("to", to), before, limit).stream()
                 .map(e -> new Entry(e.id, e.at, e.actor, e.action, e.tenantId, e.requestId, e.outcome, e.detail))
                 .toList();

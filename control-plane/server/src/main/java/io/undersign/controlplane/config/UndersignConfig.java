@@ -148,6 +148,30 @@ public interface UndersignConfig {
 
         /** The java executable used to start runtimes. */
         Optional<Path> javaHome();
+
+        /** Supervision of running runtimes (local driver; on AWS the auto-scaling groups do it). */
+        Supervision supervision();
+    }
+
+    interface Supervision {
+        /** How often every runtime is looked at. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Wait before the second restart in a row; it doubles with each failure after, up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration backoff();
+
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** A runtime up this long after a restart counts as recovered: its failures are forgotten. */
+        @WithDefault("60s")
+        Duration stableAfter();
+
+        /** Failed restarts in a row after which an incident is raised. */
+        @WithDefault("3")
+        int incidentAfter();
     }
 
     interface Local {

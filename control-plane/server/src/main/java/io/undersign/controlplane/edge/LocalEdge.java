@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 import io.undersign.controlplane.tenant.TlsPolicies;
@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -35,6 +34,8 @@ import org.jboss.logging.Logger;
 public class LocalEdge {
     private static final Logger LOG = Logger.getLogger(LocalEdge.class);
     private static final long RELOAD_MS = 1000;
+    /** The runtime's own limit (quarkus.http.limits.max-body-size of tenant-runtime/app). */
+    static final long MAX_BODY_BYTES = 256 * 1024;
 
     @Inject
     Vertx vertx;
@@ -58,6 +59,7 @@ public class LocalEdge {
         if (!config.edge().enabled()) {
             return;
         }
+        EdgeTlsDefaults.require();
         routes.reload();
         timer = vertx.setPeriodic(RELOAD_MS, id -> vertx.executeBlocking(() -> {
             routes.reload();
@@ -66,6 +68,7 @@ public class LocalEdge {
         HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(64).setKeepAlive(true)))
                 .originSelector(this::origin);
+        proxy.addInterceptor(new RuntimeUnavailable(routes));
         proxy.addInterceptor(new ForwardedHeaders());
         listen(new HttpServerOptions(), config.edge().port(), proxy, Listener.PLAIN);
         certificates.platformCa(); // made once, before any handshake needs it
@@ -96,43 +99,83 @@ public class LocalEdge {
 
     private void handle(HttpServerRequest request, HttpProxy proxy, Listener listener) {
         String host = hostOf(request);
-        Optional<RouteTable.Route> route = routes.lookup(host);
-        if (route.isEmpty()) {
-            page(request, 404, "Not found", "No Undersign service answers at " + escape(host) + ".");
-        } else if (listener != Listener.PLAIN && !secureFaceAllows(request, route.get(), listener)) {
+        RouteTable.Route route = routes.lookup(host).orElse(null);
+        HttpServerResponse response = request.response();
+        if (listener != Listener.PLAIN) {
+            response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        if (route == null) {
+            EdgePages.page(response, 404, EdgePages.Brand.PLATFORM, "Not found", "No Undersign service answers at " + host + ".");
+        } else if (listener != Listener.PLAIN && !secureFaceAllows(request, route, listener)) {
             return;
-        } else if (listener == Listener.PLAIN && "api".equals(route.get().kind()) && !request.path().startsWith("/q/health")) {
-            // the integrator API is served with mutual TLS only; plain HTTP keeps just its health check
-            page(request, 403, "Mutual TLS required", "Call this API over https on port " + config.edge().apiTlsPort()
-                    + " with a client certificate issued for this service.");
-        } else if ("interview".equals(route.get().kind()) && ApiPaths.reachesApi(request.path())) {
+        } else if (listener == Listener.PLAIN && !request.path().startsWith("/q/health")) {
+            plainHttp(request, route);
+        } else if ("interview".equals(route.kind()) && ApiPaths.reachesApi(request.path())) {
             // the interview's doors carry no client certificate: the API must not be reachable through them
-            problem(request, 403, "Mutual TLS required", "The integrator API is served at https://api." + host + ":"
-                    + config.edge().apiTlsPort() + " with a client certificate issued for this service.");
-        } else if (route.get().suspended()) {
-            request.response().putHeader("Retry-After", "3600");
-            page(request, 503, "Service suspended",
+            EdgePages.problem(response, 403, "mutual-tls-required", "Mutual TLS required", "The integrator API is served at https://api."
+                    + host + ":" + config.edge().apiTlsPort() + " with a client certificate issued for this service.", null);
+        } else if (route.suspended()) {
+            response.putHeader("Retry-After", "3600");
+            EdgePages.refuse(response, route, 503, "suspended", "Service suspended",
                     "This service is suspended for now. Please try again later or contact your insurer.");
-        } else if (route.get().runtimePort() == null) {
-            request.response().putHeader("Retry-After", "30");
-            page(request, 503, "Starting up", "This service is not running yet. Please try again in a minute.");
+        } else if (route.runtimePort() == null) {
+            response.putHeader("Retry-After", "5");
+            EdgePages.refuse(response, route, 503, "runtime-unavailable", RuntimeUnavailable.TITLE, RuntimeUnavailable.DETAIL);
+        } else if (tooLarge(request)) {
+            response.putHeader("Connection", "close");
+            EdgePages.refuse(response, route, 413, "body-too-large", "Content Too Large",
+                    "The request body is larger than the " + MAX_BODY_BYTES / 1024 + " KiB this service accepts.");
         } else {
-            request.response().putHeader("X-Undersign-Tenant", route.get().tenantId());
+            // the runtime sets its own security headers, HSTS included: no second copy from here
+            response.headers().remove("Strict-Transport-Security");
+            response.putHeader("X-Undersign-Tenant", route.tenantId());
             proxy.handle(request);
         }
     }
 
     /**
-     * On the TLS faces: the host must belong to that face, the negotiated protocol to the tenant's
-     * policy, and on the API face the client certificate to this tenant's CA and not be revoked.
+     * Plain HTTP carries no secrets: interview hosts redirect to https (308 keeps a form's method),
+     * api. hosts refuse; both keep their health check for load-balancer probes.
      */
-    private boolean secureFaceAllows(HttpServerRequest request, RouteTable.Route route, Listener listener) {
-        String expectedKind = listener == Listener.API_MTLS ? "api" : "interview";
-        if (!expectedKind.equals(route.kind())) {
-            page(request, 421, "Wrong address", "This host is not served on this port.");
+    private void plainHttp(HttpServerRequest request, RouteTable.Route route) {
+        if ("api".equals(route.kind())) {
+            EdgePages.problem(request.response(), 403, "mutual-tls-required", "Mutual TLS required", "Call this API over https on port "
+                    + config.edge().apiTlsPort() + " with a client certificate issued for this service.", null);
+            return;
+        }
+        String target = "https://" + hostOf(request) + ":" + config.edge().tlsPort() + request.uri();
+        EdgePages.safeHeaders(request.response()).setStatusCode(308).putHeader("Location", target).end();
+    }
+
+    /** The runtime takes 256 KiB; a larger declared body is refused here rather than cut off mid-stream. */
+    private static boolean tooLarge(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        try {
+            return length != null && Long.parseLong(length.trim()) > MAX_BODY_BYTES;
+        } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * On the TLS faces: the host must be the one the client named in its handshake (else 421, as
+     * a shared certificate must not let one tenant's name reach another), belong to that face,
+     * the negotiated protocol to the tenant's policy, and on the API face the client certificate
+     * to this tenant's CA and not be revoked.
+     */
+    private boolean secureFaceAllows(HttpServerRequest request, RouteTable.Route route, Listener listener) {
         javax.net.ssl.SSLSession session = request.connection().sslSession();
+        if (!hostOf(request).equals(serverNameOf(session))) {
+            // in the platform's name: the page must not tell this connection whose the other host is
+            EdgePages.refuse(request.response(), "api".equals(route.kind()) ? route : null, 421, "misdirected-request",
+                    "Misdirected request", "This connection was opened for another host name; open a new one to that host.");
+            return false;
+        }
+        String expectedKind = listener == Listener.API_MTLS ? "api" : "interview";
+        if (!expectedKind.equals(route.kind())) {
+            EdgePages.refuse(request.response(), route, 421, "misdirected-request", "Wrong address", "This host is not served on this port.");
+            return false;
+        }
         if (session == null || !TlsPolicies.of(route.tlsPolicy()).protocols().contains(session.getProtocol())) {
             request.connection().close();
             return false;
@@ -140,7 +183,7 @@ public class LocalEdge {
         if (listener == Listener.API_MTLS) {
             String refusal = clientCertificateRefusal(request, route.tenantId());
             if (refusal != null) {
-                page(request, 403, "Client certificate refused", refusal);
+                EdgePages.problem(request.response(), 403, "client-certificate-refused", "Client certificate refused", refusal, null);
                 return false;
             }
         }
@@ -173,24 +216,20 @@ public class LocalEdge {
                 .orElseGet(() -> Future.failedFuture("no route"));
     }
 
+    /** The host name the client asked for in its TLS handshake (SNI), lower case; null without one. */
+    private static String serverNameOf(javax.net.ssl.SSLSession session) {
+        if (session instanceof javax.net.ssl.ExtendedSSLSession extended) {
+            for (javax.net.ssl.SNIServerName name : extended.getRequestedServerNames()) {
+                if (name instanceof javax.net.ssl.SNIHostName host) {
+                    return host.getAsciiName().toLowerCase(Locale.ROOT);
+                }
+            }
+        }
+        return null;
+    }
+
     /** The requested host without port: Host on HTTP/1.1, :authority on HTTP/2. */
     private static String hostOf(HttpServerRequest request) {
         return request.authority() == null ? "" : request.authority().host().toLowerCase(Locale.ROOT);
-    }
-
-    private static void page(HttpServerRequest request, int status, String title, String message) {
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
-                + "</title></head><body><main><h1>" + title + "</h1><p>" + message + "</p></main></body></html>";
-        request.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
-    }
-
-    private static void problem(HttpServerRequest request, int status, String title, String detail) {
-        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title)
-                .put("status", status).put("detail", detail);
-        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body.encode());
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

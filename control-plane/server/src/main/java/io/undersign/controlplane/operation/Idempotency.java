@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key} on POSTs: the same key and request give back the operation the first
- * call started; the same key with another request is refused with 422. Keys are per actor.
+ * call started; the same key with another request is refused with 422. Keys are scoped to the
+ * caller (its token): another caller's same key is another key.
  */
 @ApplicationScoped
 public class Idempotency implements PanacheRepositoryBase<IdempotencyKey, IdempotencyKey.Key> {
@@ -24,7 +25,7 @@ public class Idempotency implements PanacheRepositoryBase<IdempotencyKey, Idempo
 
     /** Runs {@code action} once per key; {@code request} is what makes two calls "the same". */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Operation once(String key, String actor, String request, Supplier<Operation> action) {
+    public Operation once(String key, String callerScope, String request, Supplier<Operation> action) {
         if (key == null) {
             return action.get();
         }
@@ -34,7 +35,7 @@ public class Idempotency implements PanacheRepositoryBase<IdempotencyKey, Idempo
         }
         String hash = Digests.sha256Hex(request);
         IdempotencyKey.Key id = new IdempotencyKey.Key();
-        id.actor = actor;
+        id.actor = callerScope;
         id.idemKey = key;
         IdempotencyKey seen = findById(id);
         if (seen != null) {
@@ -46,7 +47,7 @@ public class Idempotency implements PanacheRepositoryBase<IdempotencyKey, Idempo
         }
         Operation op = action.get();
         IdempotencyKey record = new IdempotencyKey();
-        record.actor = actor;
+        record.actor = callerScope;
         record.idemKey = key;
         record.requestHash = hash;
         record.operationId = op.id;

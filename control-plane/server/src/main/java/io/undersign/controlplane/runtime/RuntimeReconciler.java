@@ -3,12 +3,10 @@ package io.undersign.controlplane.runtime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.undersign.controlplane.driver.RuntimeDeployer;
-import io.undersign.controlplane.operation.OperationStore;
 import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.schema.TenantSchemaMigrator;
 import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantSpec;
-import io.undersign.controlplane.tenant.TenantStatus;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,9 +27,6 @@ public class RuntimeReconciler {
     TenantRepository tenants;
 
     @Inject
-    OperationStore operations;
-
-    @Inject
     RuntimeDeployer deployer;
 
     @Inject
@@ -39,6 +34,9 @@ public class RuntimeReconciler {
 
     @Inject
     TenantPki pki;
+
+    @Inject
+    RuntimeSupervisor supervisor;
 
     @Inject
     io.undersign.controlplane.config.UndersignConfig config;
@@ -53,8 +51,7 @@ public class RuntimeReconciler {
     }
 
     void reconcile() {
-        List<TenantSpec> active = QuarkusTransaction.requiringNew().call(() -> tenants.list("status", TenantStatus.ACTIVE).stream()
-                .filter(t -> operations.findActive(t.id).isEmpty())
+        List<TenantSpec> active = QuarkusTransaction.requiringNew().call(() -> tenants.activeAtRest().stream()
                 .map(TenantSpec::of).toList());
         for (TenantSpec tenant : active) {
             try {
@@ -69,5 +66,7 @@ public class RuntimeReconciler {
                 LOG.errorf("Tenant %s runtime could not be restored: %s", tenant.id(), e.getMessage());
             }
         }
+        // from now on every runtime is watched; one that could not be restored above is retried there
+        supervisor.begin();
     }
 }

@@ -33,6 +33,7 @@ public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthen
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(found.name))
                 .addRoles(found.role.grantedRoleNames())
+                .addAttribute(Caller.TOKEN_HASH, found.tokenHash)
                 .build();
     }
 }

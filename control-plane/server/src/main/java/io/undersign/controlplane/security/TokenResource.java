@@ -17,7 +17,7 @@ import java.util.Locale;
 @Path("/api/v1/tokens")
 public class TokenResource {
 
-    public record IssueRequest(@NotBlank @Size(max = 100) String name,
+    public record IssueRequest(@NotBlank @Size(max = 100) @io.undersign.controlplane.api.PlainText String name,
             @NotNull @Pattern(regexp = "viewer|operator|admin", message = "must be viewer, operator or admin") String role) {
     }
 

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.tenant;
 
+import io.undersign.controlplane.api.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Size;
 public record CreateTenantRequest(
         @NotNull @Pattern(regexp = TenantService.ID_PATTERN, message = "must be 3-31 characters: a lower-case letter, then lower-case letters, digits or '-'")
         String id,
-        @NotBlank @Size(max = 200) String displayName,
+        @NotBlank @Size(max = 100) @PlainText String displayName,
         @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1f4e79") String brandColour,
         @Size(max = 32) String region,
         @Pattern(regexp = "silo", message = "must be 'silo' (the only tier so far)") String tier,

@@ -29,6 +29,19 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
         return find(query.toString(), Sort.by("id"), params).page(0, limit).list();
     }
 
+    private static final String AT_REST = "t.status = ?1 and not exists (select 1 from Operation o where o.tenantId = t.id and o.status in ?2)";
+    private static final java.util.List<io.undersign.controlplane.operation.OperationStatus> WORKING = java.util.List.of(
+            io.undersign.controlplane.operation.OperationStatus.PENDING, io.undersign.controlplane.operation.OperationStatus.RUNNING);
+
+    /** ACTIVE tenants no operation is working on: the ones whose runtimes must be up. */
+    public java.util.List<Tenant> activeAtRest() {
+        return list("from Tenant t where " + AT_REST, TenantStatus.ACTIVE, WORKING);
+    }
+
+    public boolean isActiveAtRest(String id) {
+        return count("from Tenant t where t.id = ?3 and " + AT_REST, TenantStatus.ACTIVE, WORKING, id) > 0;
+    }
+
     public long countByStatus(TenantStatus status) {
         return count("status", status);
     }

@@ -3,6 +3,8 @@ package io.undersign.controlplane.tenant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.undersign.controlplane.audit.Audited;
+import io.undersign.controlplane.api.QueryParams;
+import io.undersign.controlplane.security.Caller;
 import io.undersign.controlplane.api.ValidationException;
 import io.undersign.controlplane.operation.OperationView;
 import io.undersign.controlplane.security.Role;
@@ -41,14 +43,14 @@ public class TenantResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.create")
     public Response create(@Valid @NotNull CreateTenantRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return accepted(service.create(request, idempotencyKey, actor()));
+        return accepted(service.create(request, idempotencyKey, caller()));
     }
 
     @GET
     @RolesAllowed(Role.VIEWER_NAME)
     public TenantPage list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        return service.list(parseStatus(status), cursor, limit);
+            @QueryParam("limit") @DefaultValue("50") String limit) {
+        return service.list(parseStatus(status), cursor, QueryParams.wholeNumber("limit", limit, 1, 200).intValue());
     }
 
     @GET
@@ -63,7 +65,7 @@ public class TenantResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.suspend")
     public Response suspend(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
-        return accepted(service.act(id, TenantAction.SUSPEND, key, actor()));
+        return accepted(service.act(id, TenantAction.SUSPEND, key, caller()));
     }
 
     @POST
@@ -71,7 +73,7 @@ public class TenantResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.resume")
     public Response resume(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
-        return accepted(service.act(id, TenantAction.RESUME, key, actor()));
+        return accepted(service.act(id, TenantAction.RESUME, key, caller()));
     }
 
     @POST
@@ -79,7 +81,7 @@ public class TenantResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.retry")
     public Response retry(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
-        return accepted(service.act(id, TenantAction.RETRY, key, actor()));
+        return accepted(service.act(id, TenantAction.RETRY, key, caller()));
     }
 
     /** Destroys the tenant's silo after a final export: admins only. */
@@ -88,7 +90,7 @@ public class TenantResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Audited("tenant.offboard")
     public Response offboard(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
-        return accepted(service.act(id, TenantAction.OFFBOARD, key, actor()));
+        return accepted(service.act(id, TenantAction.OFFBOARD, key, caller()));
     }
 
     private Response accepted(TenantService.Started started) {
@@ -97,8 +99,8 @@ public class TenantResource {
                 .build();
     }
 
-    private String actor() {
-        return identity.getPrincipal().getName();
+    private Caller caller() {
+        return Caller.of(identity);
     }
 
     private static TenantStatus parseStatus(String status) {

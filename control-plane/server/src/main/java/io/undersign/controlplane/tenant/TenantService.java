@@ -14,6 +14,7 @@ import io.undersign.controlplane.operation.OperationKind;
 import io.undersign.controlplane.operation.OperationService;
 import io.undersign.controlplane.operation.OperationStore;
 import io.undersign.controlplane.operation.OperationView;
+import io.undersign.controlplane.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,13 +64,20 @@ public class TenantService {
     @Inject
     EvidenceQueues evidenceQueues;
 
+    @Inject
+    io.undersign.controlplane.runtime.RuntimeInstances runtimeInstances;
+
+    @Inject
+    io.undersign.controlplane.runtime.RuntimeSupervisions supervisions;
+
     public record Started(Tenant tenant, Operation operation) {
     }
 
     @Transactional
-    public Started create(CreateTenantRequest request, String idempotencyKey, String actor) {
+    public Started create(CreateTenantRequest request, String idempotencyKey, Caller caller) {
         call.tenantId(request.id());
-        Operation op = idempotency.once(idempotencyKey, actor, "POST /tenants " + canonical(request), () -> {
+        String actor = caller.name();
+        Operation op = idempotency.once(idempotencyKey, caller.idempotencyScope(), "POST /tenants " + canonical(request), () -> {
             Tenant tenant = register(request);
             return operations.start(tenant, OperationKind.ONBOARD, actor);
         });
@@ -77,14 +85,17 @@ public class TenantService {
     }
 
     @Transactional
-    public Started act(String id, TenantAction action, String idempotencyKey, String actor) {
+    public Started act(String id, TenantAction action, String idempotencyKey, Caller caller) {
         call.tenantId(id);
-        Operation op = idempotency.once(idempotencyKey, actor, "POST /tenants/" + id + "/" + action.path, () -> {
+        String actor = caller.name();
+        Operation op = idempotency.once(idempotencyKey, caller.idempotencyScope(), "POST /tenants/" + id + "/" + action.path, () -> {
             Tenant tenant = tenants.require(id);
             return switch (action) {
                 case SUSPEND -> startIf(tenant, EnumSet.of(TenantStatus.ACTIVE), OperationKind.SUSPEND, action, actor);
                 case RESUME -> startIf(tenant, EnumSet.of(TenantStatus.SUSPENDED), OperationKind.RESUME, action, actor);
-                case OFFBOARD -> startIf(tenant, EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED), OperationKind.OFFBOARD, action, actor);
+                // from FAILED too: offboarding removes whatever an operation that failed had made
+                case OFFBOARD -> startIf(tenant, EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED, TenantStatus.FAILED),
+                        OperationKind.OFFBOARD, action, actor);
                 case RETRY -> {
                     if (tenant.status != TenantStatus.FAILED) {
                         throw new IllegalTransitionException(id, tenant.status, "retry");
@@ -99,7 +110,9 @@ public class TenantService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TenantView show(String id) {
         Tenant tenant = tenants.require(id);
-        return view(tenant, tenant.status == TenantStatus.OFFBOARDED ? null : evidenceQueues.of(id));
+        boolean gone = tenant.status == TenantStatus.OFFBOARDED;
+        return view(tenant, gone ? null : evidenceQueues.of(id), gone || "aws".equals(config.driver()) ? null
+                : io.undersign.controlplane.runtime.RuntimeState.of(runtimeInstances.find(id).orElse(null), supervisions.find(id).orElse(null)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,13 +128,13 @@ public class TenantService {
     }
 
     public TenantView view(Tenant tenant) {
-        return view(tenant, null);
+        return view(tenant, null, null);
     }
 
-    private TenantView view(Tenant tenant, EvidenceQueues.Stats queues) {
+    private TenantView view(Tenant tenant, EvidenceQueues.Stats queues, io.undersign.controlplane.runtime.RuntimeState runtime) {
         OperationView latest = operationStore.findLatest(tenant.id).map(o -> OperationView.of(o, json)).orElse(null);
         return new TenantView(tenant.id, tenant.displayName, tenant.brandColour, tenant.tier, tenant.region, tenant.status, tenant.currentRelease,
-                tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest, queues);
+                tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest, queues, runtime);
     }
 
     private Operation startIf(Tenant tenant, Set<TenantStatus> allowed, OperationKind kind, TenantAction action, String actor) {

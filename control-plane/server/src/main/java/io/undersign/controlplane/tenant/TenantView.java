@@ -5,12 +5,13 @@ import java.time.Instant;
 
 /**
  * A tenant as the admin API shows it, with where it answers and its latest operation; a single
- * tenant's view also has its evidence queues (null in lists, or when the broker cannot be asked).
+ * tenant's view also has its evidence queues (null in lists, or when the broker cannot be asked) and
+ * its runtime's state under supervision (null in lists, and on AWS, where auto-scaling groups keep runtimes).
  */
 public record TenantView(String id, String displayName, String brandColour, String tier, String region, TenantStatus status,
         String currentRelease, String tlsPolicy, TlsPolicies.Policy tls, String contactEmail, Endpoints endpoints,
         Instant createdAt, Instant updatedAt, OperationView latestOperation,
-        io.undersign.controlplane.evidence.EvidenceQueues.Stats evidenceQueues) {
+        io.undersign.controlplane.evidence.EvidenceQueues.Stats evidenceQueues, io.undersign.controlplane.runtime.RuntimeState runtime) {
 
     public record Endpoints(String interview, String api) {
     }

@@ -54,6 +54,30 @@ class FailureAndRetryTest {
                 .jsonPath().getList("items.action")).contains("tenant.retry");
     }
 
+    @Test
+    void aTenantWhoseOnboardingFailedCanBeOffboardedAndLeavesNothingBehind() throws Exception {
+        String id = Api.uniqueId("stuck");
+        String database = TenantNames.database(id);
+        root("CREATE DATABASE `" + database + "`");
+        root("CREATE TABLE `" + database + "`.tenant_audit_event (id INT PRIMARY KEY)");
+        assertThat(Api.awaitOperation(Api.createTenant(id)).getString("status")).isEqualTo("FAILED");
+
+        String offboard = as(Role.ADMIN).post("/api/v1/tenants/" + id + "/offboard").then().statusCode(202)
+                .extract().path("operation.id");
+        JsonPath done = Api.awaitOperation(offboard);
+        assertThat(done.getString("status")).as(done.getString("error")).isEqualTo("SUCCEEDED");
+        assertThat(Api.tenant(id).getString("status")).isEqualTo("OFFBOARDED");
+        assertThat(count("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + database + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM mysql.user WHERE user = '" + TenantNames.databaseUser(id) + "'")).isZero();
+    }
+
+    private long count(String sql) throws Exception {
+        try (var c = DriverManager.getConnection(mysqlServer + "/", "root", ""); var r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     private void root(String sql) throws Exception {
         try (var c = DriverManager.getConnection(mysqlServer + "/", "root", "")) {
             c.createStatement().execute(sql);

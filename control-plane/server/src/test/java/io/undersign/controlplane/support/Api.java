@@ -24,6 +24,11 @@ public final class Api {
         return TOKENS.computeIfAbsent(role, r -> CDI.current().select(TokenService.class).get().issue("test-" + r.wireName(), r));
     }
 
+    /** Every token the tests have issued so far. */
+    public static java.util.Collection<String> tokens() {
+        return java.util.List.copyOf(TOKENS.values());
+    }
+
     public static RequestSpecification as(Role role) {
         return given().header("Authorization", "Bearer " + token(role)).contentType(ContentType.JSON);
     }

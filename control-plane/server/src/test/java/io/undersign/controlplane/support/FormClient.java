@@ -21,14 +21,14 @@ import java.util.stream.Collectors;
  */
 public final class FormClient {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String host;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
 
     public FormClient(String host) {
         this.host = host;
+        this.http = Edge.client(host);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -55,7 +55,7 @@ public final class FormClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Edge.PORT + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(Edge.uri(host, path))
                 .header("Host", host).timeout(Duration.ofSeconds(10));
         if (!cookies.isEmpty()) {
             b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));

@@ -69,7 +69,7 @@ class EdgeTlsTest {
         JsonPath shown = Api.tenant(acme);
         assertThat(shown.getString("tls.name")).isEqualTo("ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
         assertThat(shown.getList("tls.cipherSuites", String.class)).contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
-                .allMatch(suite -> suite.contains("GCM") || suite.contains("CHACHA20"), "GCM or ChaCha20 only, no CBC");
+                .allMatch(suite -> suite.contains("GCM") || suite.equals("TLS_CHACHA20_POLY1305_SHA256"), "GCM (ChaCha20 on TLS 1.3 only), no CBC");
     }
 
     @Test
@@ -105,6 +105,66 @@ class EdgeTlsTest {
         assertThat(as(Role.VIEWER).get("/api/v1/tenants/" + acme + "/certificates").then().extract().jsonPath()
                 .getString("[0].revokedAt")).isNotNull();
         assertThat(curlWith("beta", "https://api.uw." + beta + ".localhost:" + MTLS + "/api/v1/cases", "GET", null).out()).isEqualTo("200");
+    }
+
+    /** sslscan (Debian's, installed by .ci/run) sees exactly the policy: its suites, its groups, nothing else. */
+    @Test
+    void anIndependentScannerFindsExactlyThePolicysSuitesAndGroups() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null || new java.io.File("/usr/bin/sslscan").canExecute(),
+                "sslscan is not installed (apt-get install sslscan); CI installs it");
+        String host = "uw." + acme + ".localhost";
+        Result scan = run("sslscan", "--no-colour", "--xml=-", "--sni-name=" + host, "127.0.0.1:" + TLS);
+        assertThat(scan.exit()).as(scan.out()).isZero();
+        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(scan.out().substring(scan.out().indexOf("<?xml")).getBytes()));
+        List<String> accepted = new ArrayList<>();
+        var ciphers = xml.getElementsByTagName("cipher");
+        for (int i = 0; i < ciphers.getLength(); i++) {
+            var c = (org.w3c.dom.Element) ciphers.item(i);
+            if (c.getAttribute("status").equals("accepted") || c.getAttribute("status").equals("preferred")) {
+                accepted.add(c.getAttribute("sslversion") + " " + c.getAttribute("cipher"));
+            }
+        }
+        // the server's certificate is RSA, so the policy's ECDSA suites cannot be negotiated
+        assertThat(accepted).containsExactlyInAnyOrder("TLSv1.3 TLS_AES_128_GCM_SHA256", "TLSv1.3 TLS_AES_256_GCM_SHA384",
+                "TLSv1.3 TLS_CHACHA20_POLY1305_SHA256", "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256", "TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384");
+        List<String> groups = new ArrayList<>();
+        var offered = xml.getElementsByTagName("group");
+        for (int i = 0; i < offered.getLength(); i++) {
+            groups.add(((org.w3c.dom.Element) offered.item(i)).getAttribute("name").split(" ")[0]);
+        }
+        assertThat(groups).isNotEmpty().allMatch(g -> List.of("x25519", "secp256r1", "secp384r1").contains(g), "only the policy's groups")
+                .contains("x25519", "secp256r1", "secp384r1");
+        // the tenant's view lists what is served
+        assertThat(Api.tenant(acme).getList("tls.cipherSuites", String.class)).doesNotContain("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+    }
+
+    @Test
+    void aClientCannotRenegotiate() throws Exception {
+        String host = "uw." + acme + ".localhost";
+        Result renegotiate = run("sh", "-c", "(printf 'R\\n'; sleep 2) | openssl s_client -connect 127.0.0.1:" + TLS + " -servername " + host
+                + " -tls1_2 2>&1");
+        assertThat(renegotiate.out()).contains("RENEGOTIATING").containsPattern("alert (handshake failure|no renegotiation)");
+    }
+
+    @Test
+    void theMutualTlsListenerNamesNoTenantsCa() throws Exception {
+        for (String tls : new String[] {"-tls1_2", "-tls1_3"}) {
+            Result hello = run("sh", "-c", "openssl s_client -connect 127.0.0.1:" + MTLS + " -servername api.uw." + acme + ".localhost " + tls
+                    + " < /dev/null 2>&1");
+            assertThat(hello.out()).as(tls).contains("No client certificate CA names sent").doesNotContain(beta).doesNotContain(acme + " client CA");
+        }
+    }
+
+    @Test
+    void aConnectionOpenedForOneTenantCannotBeUsedForAnother() throws Exception {
+        String a = "uw." + acme + ".localhost";
+        String b = "uw." + beta + ".localhost";
+        Result crossed = run("curl", "-s", "-w", "\\n%{http_code}", "--cacert", file("edge-ca.pem"), "--resolve", a + ":" + TLS + ":127.0.0.1",
+                "-H", "Host: " + b, "https://" + a + ":" + TLS + "/");
+        assertThat(crossed.out()).endsWith("421").doesNotContain("Tenant " + beta);
+        Result own = run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"), "https://" + b + ":" + TLS + "/");
+        assertThat(own.out()).isEqualTo("200");
     }
 
     private static void issue(String tenant, String name) throws IOException {

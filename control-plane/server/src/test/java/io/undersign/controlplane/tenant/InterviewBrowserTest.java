@@ -67,9 +67,20 @@ class InterviewBrowserTest {
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
+                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+                // the edge's certificates come from the platform CA: trust it, and nothing else
+                "--ignore-certificate-errors-spki-list=" + spki(io.undersign.controlplane.support.Edge.platformCa()));
         browser = new ChromeDriver(options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    private static String spki(java.security.cert.X509Certificate ca) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(ca.getPublicKey().getEncoded());
+            return java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @BeforeEach
@@ -96,7 +107,7 @@ class InterviewBrowserTest {
     @ParameterizedTest(name = "{0} applicant")
     @MethodSource("applicants")
     void completesTheInterviewAndSeesTheDecision(String who, Map<String, List<String>> answers, String outcome, String wording) {
-        browser.get("http://uw." + tenant + ".localhost:18088/");
+        browser.get("https://uw." + tenant + ".localhost:18443/");
         assertThat(browser.getTitle()).contains("Tenant " + tenant);
         clickAndWait(browser.findElement(By.xpath("//button[text()='Start your application']")));
         for (int step = 0; step < 12 && browser.getCurrentUrl().contains("/pages/"); step++) {

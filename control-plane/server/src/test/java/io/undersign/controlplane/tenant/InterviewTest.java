@@ -83,7 +83,9 @@ class InterviewTest {
         String tenant = Api.uniqueId("csrf");
         Api.onboard(tenant);
         FormClient browser = new FormClient("uw." + tenant + ".localhost");
-        browser.get("/");
+        var landing = browser.get("/");
+        // the CSRF cookie only ever travels over https
+        assertThat(landing.headers().allValues("Set-Cookie")).isNotEmpty().allMatch(c -> c.contains("; Secure"), "Secure");
         assertThat(browser.postRaw("/interview/start", "").statusCode()).isEqualTo(400);
         assertThat(browser.get("/interview/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
         assertThat(browser.get("/interview/not-a-case").statusCode()).isEqualTo(404);

@@ -84,6 +84,12 @@ class TenantCasesApiTest {
         assertThat(JSON.readTree(changed.body()).get("decisions").asInt()).isEqualTo(2);
 
         assertThat(apiA.get("/api/v1/cases/" + id).status()).isEqualTo(200);
+        // an API case is the insurer's: the public interview host knows nothing of it, whoever holds the id
+        for (String path : new String[] {"/interview/" + id + "/decision", "/interview/" + id, "/interview/" + id + "/review"}) {
+            var leaked = Edge.get("uw." + a + ".localhost", path);
+            assertThat(leaked.statusCode()).as(path).isEqualTo(404);
+            assertThat(leaked.body()).doesNotContain("loading").doesNotContain("RATED");
+        }
         assertThat(apiB.get("/api/v1/cases/" + id).status()).as("tenant B must not see A's case").isEqualTo(404);
         var patchFromB = apiB.send("PATCH", "/api/v1/cases/" + id + "/answers", "{\"answers\": {\"smoker\": true}}");
         assertThat(patchFromB.status()).as("tenant B must not change A's case").isEqualTo(404);

@@ -48,7 +48,17 @@ class TenantLifecycleTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Tenant " + id).contains("data-testid=\"tenant-id\">" + id + "<");
         assertThat(Edge.get("api.uw." + id + ".localhost", "/q/health/ready").statusCode()).isEqualTo(200);
-        assertThat(Edge.get("uw.nobody-here.localhost", "/").statusCode()).isEqualTo(404);
+        assertThat(Edge.plainGet("uw.nobody-here.localhost", "/").statusCode()).isEqualTo(404);
+        // plain HTTP carries no interview: it redirects to https, keeping path and query
+        var plain = Edge.plainGet("uw." + id + ".localhost", "/interview/x?y=1");
+        assertThat(plain.statusCode()).isEqualTo(308);
+        assertThat(plain.headers().firstValue("Location")).hasValue("https://uw." + id + ".localhost:18443/interview/x?y=1");
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000; includeSubDomains");
+        assertThat(page.headers().allValues("Strict-Transport-Security")).hasSize(1);
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'")
+                .contains("frame-ancestors 'none'");
     }
 
     @Test
@@ -105,7 +115,7 @@ class TenantLifecycleTest {
             assertThat(new String(zip.getInputStream(zip.getEntry("tenant_audit_event.jsonl")).readAllBytes()))
                     .contains("runtime.started");
         }
-        assertThat(Edge.get("uw." + id + ".localhost", "/").statusCode()).isEqualTo(404);
+        assertThat(Edge.plainGet("uw." + id + ".localhost", "/").statusCode()).isEqualTo(404);
         try (var c = DriverManager.getConnection(mysqlServer + "/", "root", "");
                 var r = c.createStatement().executeQuery("SHOW DATABASES LIKE '" + TenantNames.database(id) + "'")) {
             assertThat(r.next()).as("tenant database dropped").isFalse();

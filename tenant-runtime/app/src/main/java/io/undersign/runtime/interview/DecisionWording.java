@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a decision means for the applicant, in plain words: the outcome and what happens next. */
+/**
+ * What a decision means for the applicant, in plain words: the outcome, the terms that bind
+ * (loadings, exclusions) and what happens next. No medical reasons: the page opens by its link
+ * alone, so it says no more about the applicant's health than the terms themselves do.
+ */
 final class DecisionWording {
     private DecisionWording() {
     }
@@ -27,13 +31,9 @@ final class DecisionWording {
                 yield "We can offer you cover, at a higher premium than standard.";
             }
             case "EXCLUSION" -> "We can offer you cover on standard terms, with an exclusion.";
-            case "REFER" -> {
-                decision.get("referralReasons").forEach(r -> details.add("To look at: " + r.asText()));
-                yield "An underwriter will review your application and contact you within 5 working days.";
-            }
+            case "REFER" -> "An underwriter will review your application and contact you within 5 working days.";
             case "PENDING_EVIDENCE" -> {
-                decision.get("pendingEvidence").forEach(p -> details.add("We will arrange: " + p.get("name").asText()
-                        + " (because: " + String.join("; ", texts(p.get("requestedBecause"))) + ")"));
+                decision.get("pendingEvidence").forEach(p -> details.add("We will arrange: " + p.get("name").asText()));
                 yield "We need a little more information before we can decide. We will contact you to arrange it;"
                         + " once the results are in, this page shows our decision (keep this link to come back to it).";
             }
@@ -46,11 +46,5 @@ final class DecisionWording {
             decision.get("exclusions").forEach(e -> details.add("Exclusion: " + e.asText()));
         }
         return new Views.DecisionView(brand, caseId, outcome, headline, details);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.undersign.engine.FieldError;
 import io.undersign.engine.model.Page;
 import io.undersign.engine.model.Question;
-import io.undersign.runtime.TenantConfig;
 import io.undersign.runtime.cases.CaseClosedException;
 import io.undersign.runtime.cases.CaseService;
 import io.undersign.runtime.cases.CaseView;
@@ -35,6 +34,7 @@ import java.util.stream.Collectors;
 @Path("/interview")
 @Produces(MediaType.TEXT_HTML)
 public class InterviewResource {
+    private static final String INTERVIEW = "interview";
 
     @CheckedTemplate
     static class Templates {
@@ -52,7 +52,7 @@ public class InterviewResource {
     RulebookHolder rulebooks;
 
     @Inject
-    TenantConfig tenant;
+    io.undersign.runtime.TenantBrand brand;
 
     @POST
     @Path("/start")
@@ -65,7 +65,7 @@ public class InterviewResource {
     @GET
     @Path("/{id}")
     public Response resume(@PathParam("id") String id) {
-        StoredCase c = cases.stored(id);
+        StoredCase c = interviewCase(id);
         if (!c.open()) {
             return decided(id);
         }
@@ -77,7 +77,7 @@ public class InterviewResource {
     @GET
     @Path("/{id}/pages/{page}")
     public Response page(@PathParam("id") String id, @PathParam("page") String pageId) {
-        StoredCase c = cases.stored(id);
+        StoredCase c = interviewCase(id);
         if (!c.open()) {
             return decided(id);
         }
@@ -89,6 +89,7 @@ public class InterviewResource {
     @Path("/{id}/pages/{page}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
+        interviewCase(id);
         Page page = page(pageId);
         List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
         FormAnswers submitted = FormAnswers.read(onPage, form);
@@ -118,7 +119,7 @@ public class InterviewResource {
     @GET
     @Path("/{id}/review")
     public Response review(@PathParam("id") String id) {
-        StoredCase c = cases.stored(id);
+        StoredCase c = interviewCase(id);
         if (!c.open()) {
             return decided(id);
         }
@@ -140,6 +141,7 @@ public class InterviewResource {
     @Path("/{id}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("id") String id) {
+        interviewCase(id);
         try {
             cases.submit(id);
         } catch (CaseClosedException alreadyDecided) {
@@ -152,6 +154,9 @@ public class InterviewResource {
     @Path("/{id}/decision")
     public Response decision(@PathParam("id") String id) {
         CaseView c = cases.get(id);
+        if (!INTERVIEW.equals(c.channel())) {
+            throw new NotFoundException();
+        }
         if (c.decision() == null) {
             return seeOther("/interview/" + id);
         }
@@ -178,6 +183,18 @@ public class InterviewResource {
                 summary, now.before(page).isPresent()));
     }
 
+    /**
+     * A case the applicant started here. Cases the insurer's systems created through the API are
+     * theirs alone: the public interview host knows nothing of them, whoever holds the id.
+     */
+    private StoredCase interviewCase(String id) {
+        StoredCase c = cases.stored(id);
+        if (!INTERVIEW.equals(c.channel())) {
+            throw new NotFoundException();
+        }
+        return c;
+    }
+
     private Page page(String pageId) {
         return InterviewPages.page(rulebooks.rulebook(), pageId).orElseThrow(NotFoundException::new);
     }
@@ -188,7 +205,7 @@ public class InterviewResource {
 
 
     private Views.Brand brand() {
-        return new Views.Brand(tenant.tenant().displayName(), tenant.tenant().primaryColour());
+        return new Views.Brand(brand.displayName(), brand.colour());
     }
 
     /** A submitted case only shows its decision. */

@@ -27,6 +27,9 @@ public class LandingResource {
     TenantConfig config;
 
     @Inject
+    io.undersign.runtime.TenantBrand brand;
+
+    @Inject
     RuntimeAudit audit;
 
     @Inject
@@ -35,7 +38,7 @@ public class LandingResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance landing() throws SQLException {
-        return Templates.landing(new Page(config.tenant().id(), config.tenant().displayName(),
-                config.tenant().primaryColour(), audit.schemaVersion(), broker.isConnected()));
+        return Templates.landing(new Page(config.tenant().id(), brand.displayName(),
+                brand.colour(), audit.schemaVersion(), broker.isConnected()));
     }
 }

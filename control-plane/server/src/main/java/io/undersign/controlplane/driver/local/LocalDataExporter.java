@@ -46,6 +46,10 @@ public class LocalDataExporter implements DataExporter {
 
     @Override
     public Map<String, String> export(TenantSpec tenant) throws Exception {
+        if (!databaseExists(tenant)) {
+            // offboarding a tenant whose onboarding failed before its database was made: nothing to keep
+            return Map.of("file", "none", "tables", "0", "rows", "0", "reason", "the tenant has no database");
+        }
         StackProvisioner.TenantConnection connection = provisioner.connection(tenant);
         Path dir = config.dataDir().resolve("exports").resolve(tenant.id());
         Files.createDirectories(dir);
@@ -80,6 +84,16 @@ public class LocalDataExporter implements DataExporter {
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return Map.of("file", target.toString(), "tables", String.valueOf(tables), "rows", String.valueOf(rows));
+    }
+
+    private boolean databaseExists(TenantSpec tenant) throws Exception {
+        try (Connection c = mysql.admin();
+                var s = c.prepareStatement("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+            s.setString(1, io.undersign.controlplane.tenant.TenantNames.database(tenant.id()));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     private static List<String> tables(Connection c) throws Exception {

@@ -6,6 +6,7 @@ import io.undersign.controlplane.driver.StackProvisioner;
 import io.undersign.controlplane.edge.RouteTable;
 import io.undersign.controlplane.runtime.RuntimeInstances;
 import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.contract.TenantProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -48,10 +49,48 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
     @Inject
     RouteTable routes;
 
+    @Inject
+    RuntimeLocks locks;
+
+    /** The processes this control plane started, so that their exit codes can be told. */
+    private final Map<String, Process> started = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override
     public Map<String, String> deploy(TenantSpec tenant) throws Exception {
+        return locks.holding(tenant.id(), () -> deployHoldingLock(tenant));
+    }
+
+    /**
+     * Starts (or adopts) the tenant's runtime if {@code wanted} still holds once no one else is
+     * starting or stopping it: the supervisor's restart, which an operation may overtake.
+     */
+    public Optional<Map<String, String>> deployIf(TenantSpec tenant, java.util.function.BooleanSupplier wanted) throws Exception {
+        return locks.holding(tenant.id(), () -> wanted.getAsBoolean() ? Optional.of(deployHoldingLock(tenant)) : Optional.empty());
+    }
+
+    /** Whether the runtime recorded for the tenant still runs. */
+    public boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** How a runtime this control plane started ended: its exit code (137 = killed), if it was ours and has ended. */
+    public Optional<Integer> exitCode(String tenantId, long pid) {
+        Process process = started.get(tenantId);
+        if (process == null || process.pid() != pid) {
+            return Optional.empty();
+        }
+        try {
+            // the JVM reaps a child a moment after it is gone from the process table
+            return process.waitFor(2, TimeUnit.SECONDS) ? Optional.of(process.exitValue()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, String> deployHoldingLock(TenantSpec tenant) throws Exception {
         Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir());
         if (running.isPresent()) {
             RuntimeProcesses.Found found = running.get();
@@ -65,6 +104,7 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         }
         int port = freePort();
         Process process = start(tenant, port);
+        started.put(tenant.id(), process);
         instances.record(tenant.id(), process.pid(), port);
         if (!waitHealthy(process.toHandle(), port, config.runtime().startTimeout())) {
             String why = process.isAlive()
@@ -80,11 +120,14 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
 
     @Override
     public Map<String, String> stop(TenantSpec tenant) throws Exception {
-        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir());
-        running.ifPresent(found -> terminate(found.process()));
-        instances.forget(tenant.id());
-        routes.reload();
-        return Map.of("stopped", running.map(f -> String.valueOf(f.process().pid())).orElse("none running"));
+        return locks.holding(tenant.id(), () -> {
+            Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir());
+            running.ifPresent(found -> terminate(found.process()));
+            instances.forget(tenant.id());
+            started.remove(tenant.id());
+            routes.reload();
+            return Map.of("stopped", running.map(f -> String.valueOf(f.process().pid())).orElse("none running"));
+        });
     }
 
     private Process start(TenantSpec tenant, int port) throws IOException {
@@ -96,18 +139,11 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         command.add("-jar");
         command.add(config.runtime().jar().toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command);
+        // an allow-list: the runtime inherits nothing of the control plane's environment (its admin
+        // token, its database credentials), and gets exactly what it needs
         Map<String, String> env = builder.environment();
-        env.put("UNDERSIGN_TENANT_ID", tenant.id());
-        env.put("UNDERSIGN_TENANT_DISPLAY_NAME", tenant.displayName());
-        if (tenant.brandColour() != null) {
-            env.put("UNDERSIGN_TENANT_PRIMARY_COLOUR", tenant.brandColour());
-        }
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", connection.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", connection.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", connection.password());
-        env.put("UNDERSIGN_BROKER_URL", connection.brokerUrl());
-        env.put("UNDERSIGN_BROKER_USERNAME", connection.brokerUser());
-        env.put("UNDERSIGN_BROKER_PASSWORD", connection.brokerPassword());
+        env.clear();
+        env.putAll(runtimeEnvironment(tenant, connection));
         Path log = logFile(tenant.id());
         Files.createDirectories(log.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -115,6 +151,21 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         Process process = builder.start();
         LOG.infof("Started runtime of tenant %s: pid %d, port %d", tenant.id(), process.pid(), port);
         return process;
+    }
+
+    /** Every variable a local runtime gets; nothing else reaches it. */
+    static Map<String, String> runtimeEnvironment(TenantSpec tenant, StackProvisioner.TenantConnection connection) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        env.put("LANG", "C.UTF-8");
+        env.put("UNDERSIGN_TENANT_ID", tenant.id());
+        env.putAll(TenantProfile.environment(tenant.displayName(), tenant.brandColour()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", connection.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", connection.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", connection.password());
+        env.put("UNDERSIGN_BROKER_URL", connection.brokerUrl());
+        env.put("UNDERSIGN_BROKER_USERNAME", connection.brokerUser());
+        env.put("UNDERSIGN_BROKER_PASSWORD", connection.brokerPassword());
+        return env;
     }
 
     private String dataDir() {

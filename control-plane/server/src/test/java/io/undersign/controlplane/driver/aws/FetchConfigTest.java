@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.undersign.contract.TenantProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class FetchConfigTest {
 
     @Test
     void writesTheRuntimesEnvironmentFromItsParametersAndSecrets() throws Exception {
-        parameters(RuntimeRollout.runtimeParameters("acme", "Acme \"Life\"", "#0a5c36", JDBC, "undersign/acme/db", BROKER,
+        parameters(RuntimeRollout.runtimeParameters("acme", "Acme \"Life\" ${UNDERSIGN_BROKER_PASSWORD}", "#0a5c36", JDBC, "undersign/acme/db", BROKER,
                 "undersign/acme/broker", "0.1.0"));
 
         Path env = dir.resolve("etc/undersign/runtime.env");
@@ -66,8 +67,9 @@ class FetchConfigTest {
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(Files.readAllLines(env)).containsExactly(
                 "UNDERSIGN_TENANT_ID=\"acme\"",
-                "UNDERSIGN_TENANT_DISPLAY_NAME=\"Acme \\\"Life\\\"\"",
-                "UNDERSIGN_TENANT_PRIMARY_COLOUR=\"#0a5c36\"",
+                // the tenant's own words only base64-encoded: nothing on the way interprets them
+                "UNDERSIGN_PROFILE_DISPLAY_NAME_B64=\"" + TenantProfile.encode("Acme \"Life\" ${UNDERSIGN_BROKER_PASSWORD}") + "\"",
+                "UNDERSIGN_PROFILE_COLOUR_B64=\"" + TenantProfile.encode("#0a5c36") + "\"",
                 "QUARKUS_DATASOURCE_JDBC_URL=\"" + JDBC + "\"",
                 "QUARKUS_DATASOURCE_USERNAME=\"tenant_acme\"",
                 "QUARKUS_DATASOURCE_PASSWORD=\"Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a\"",

@@ -1,0 +1,44 @@
+package io.undersign.controlplane.api;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A body larger than the API takes is refused before it is read, as problem+json naming the
+ * body (Vert.x's own refusal is an empty 413).
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize limit;
+
+    void install(@Observes Router router) {
+        long max = limit.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && tooLong(length, max)) {
+                JsonObject problem = new JsonObject().put("type", "https://undersign.io/problems/body-too-large")
+                        .put("title", "Content Too Large").put("status", 413)
+                        .put("detail", "The request body is " + length + " bytes; at most " + max + " are accepted")
+                        .put("instance", ctx.request().path()).put("field", "body");
+                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                        .end(problem.encode());
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    private static boolean tooLong(String length, long max) {
+        try {
+            return Long.parseLong(length.trim()) > max;
+        } catch (NumberFormatException e) {
+            return false; // Vert.x refuses a malformed Content-Length itself
+        }
+    }
+}

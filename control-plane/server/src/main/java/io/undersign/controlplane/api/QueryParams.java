@@ -1,0 +1,26 @@
+package io.undersign.controlplane.api;
+
+/**
+ * Query parameters are taken as text and read here, so that {@code limit=abc} is a 400 naming
+ * the parameter (JAX-RS itself answers 404 when it cannot convert one).
+ */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    /** A whole number in {@code [min, max]}, or {@code null} when the parameter is absent. */
+    public static Long wholeNumber(String field, String value, long min, long max) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ValidationException(field, field + " must be a whole number between " + min + " and " + max);
+    }
+}

@@ -1,0 +1,24 @@
+package io.undersign.controlplane.runtime;
+
+import java.time.Instant;
+
+/**
+ * A tenant's runtime as operators see it: running (with pid, port and since when) or down, how
+ * often its supervisor restarted it, how it last ended and when the next restart is due.
+ */
+public record RuntimeState(String state, Long pid, Integer port, Instant startedAt, int restarts, LastExit lastExit,
+        Instant nextRestartAt) {
+
+    public record LastExit(Instant at, Integer exitCode, String reason) {
+    }
+
+    public static RuntimeState of(RuntimeInstance instance, RuntimeSupervision record) {
+        LastExit last = record == null || record.lastExitAt == null ? null
+                : new LastExit(record.lastExitAt, record.lastExitCode, record.lastExitReason);
+        int restarts = record == null ? 0 : record.restarts;
+        if (instance != null) {
+            return new RuntimeState("running", instance.pid, instance.port, instance.startedAt, restarts, last, null);
+        }
+        return new RuntimeState("down", null, null, null, restarts, last, record == null ? null : record.nextAttemptAt);
+    }
+}
