@@ -48,7 +48,8 @@ public class EmbeddedBroker {
         broker.setBrokerName("undersign");
         broker.setUseJmx(false);
         broker.setUseShutdownHook(false);
-        broker.setAdvisorySupport(true);
+        // no advisories: nothing here needs them, and each one speaks of some tenant's connections or queues
+        broker.setAdvisorySupport(false);
         broker.setDataDirectoryFile(config.dataDir().resolve("broker").toFile());
         KahaDBPersistenceAdapter store = new KahaDBPersistenceAdapter();
         store.setDirectory(config.dataDir().resolve("broker/kahadb").toFile());

@@ -8,13 +8,17 @@ import org.apache.activemq.security.AuthorizationMap;
 
 /**
  * Tenant isolation on the broker: a destination {@code undersign.<tenant>.…} belongs to that
- * tenant's group only; advisory topics and temporary destinations to every authenticated user;
- * anything else (including wildcards spanning tenants) to nobody.
+ * tenant's group only; temporary destinations to every authenticated user; anything else
+ * (advisory topics, which would tell one tenant of another's connections, users, addresses and
+ * queues, and wildcards spanning tenants) to nobody. The broker publishes no advisories at all;
+ * the two temporary-destination advisories that ActiveMQ clients subscribe to by default may
+ * be read (and stay empty), so a provider's client works at its defaults.
  */
 class TenantAuthorizationMap implements AuthorizationMap {
     private static final String PREFIX = "undersign.";
     private static final Set<BrokerGroup> NOBODY = Set.of(BrokerGroup.NOBODY);
     private static final Set<BrokerGroup> USERS = Set.of(BrokerGroup.USERS);
+    private static final Set<String> TEMP_ADVISORIES = Set.of("ActiveMQ.Advisory.TempQueue", "ActiveMQ.Advisory.TempTopic");
 
     @Override
     public Set<?> getTempDestinationAdminACLs() {
@@ -64,8 +68,9 @@ class TenantAuthorizationMap implements AuthorizationMap {
             return first == null ? NOBODY : first;
         }
         String name = destination.getPhysicalName();
-        if (destination.isTopic() && name.startsWith("ActiveMQ.Advisory.")) {
-            return USERS;
+        if (destination.isTopic() && TEMP_ADVISORIES.contains(name)) {
+            // ActiveMQ clients subscribe to these by default; the broker publishes no advisories, so they stay empty
+            return access == Access.READ ? USERS : NOBODY;
         }
         if (!name.startsWith(PREFIX)) {
             return NOBODY;

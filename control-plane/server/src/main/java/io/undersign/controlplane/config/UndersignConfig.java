@@ -185,6 +185,13 @@ public interface UndersignConfig {
         /** Admin password on that server. */
         @WithDefault("")
         Optional<String> mysqlAdminPassword();
+
+        /**
+         * Where tenant database users may connect from: runtimes run on this machine, so 127.0.0.1;
+         * a MySQL server elsewhere ({@code UNDERSIGN_MYSQL_URL}) sees this machine's address instead.
+         */
+        @WithDefault("127.0.0.1")
+        String tenantUserHost();
     }
 
     /** The AWS driver ({@code undersign.driver=aws}): clients, DNS and Terraform. */

@@ -15,11 +15,12 @@ public interface StackProvisioner {
     /** How the tenant's own code reaches its database (with the tenant's credentials). */
     TenantConnection connection(TenantSpec tenant);
 
+    /** How the runtime reaches its database and broker, and how migrations reach the database (another user). */
     record TenantConnection(String jdbcUrl, String user, String password, String brokerUrl,
-            String brokerUser, String brokerPassword) {
+            String brokerUser, String brokerPassword, String migrationUser, String migrationPassword) {
         @Override
         public String toString() {
-            return "TenantConnection[" + jdbcUrl + ", " + user + ", " + brokerUrl + ", " + brokerUser + "]";
+            return "TenantConnection[" + jdbcUrl + ", " + user + ", " + brokerUrl + ", " + brokerUser + ", " + migrationUser + "]";
         }
     }
 }

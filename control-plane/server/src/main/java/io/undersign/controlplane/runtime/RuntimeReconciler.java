@@ -39,6 +39,9 @@ public class RuntimeReconciler {
     RuntimeSupervisor supervisor;
 
     @Inject
+    io.undersign.controlplane.driver.StackProvisioner provisioner;
+
+    @Inject
     io.undersign.controlplane.config.UndersignConfig config;
 
     void start(@Observes @Priority(300) StartupEvent event) {
@@ -55,6 +58,8 @@ public class RuntimeReconciler {
                 .map(TenantSpec::of).toList());
         for (TenantSpec tenant : active) {
             try {
+                // idempotent: tenants onboarded by an older build get today's database users and rights
+                provisioner.provision(tenant);
                 var schema = migrator.migrate(tenant);
                 // tenants onboarded by an older build get their CA and edge certificate now
                 pki.clientCa(tenant.id());

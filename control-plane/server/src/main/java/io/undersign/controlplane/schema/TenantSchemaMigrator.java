@@ -9,8 +9,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies {@code db/tenant} to a tenant's database, connecting as the tenant's own user: a
- * migration can touch nothing the tenant could not. Flyway's history table makes re-runs no-ops.
+ * Applies {@code db/tenant} to a tenant's database, connecting as the tenant's migrations user:
+ * schema rights on that database alone (the runtime's user has none). Flyway's history table
+ * makes re-runs no-ops.
  */
 @ApplicationScoped
 public class TenantSchemaMigrator {
@@ -23,7 +24,7 @@ public class TenantSchemaMigrator {
         StackProvisioner.TenantConnection connection = provisioner.connection(tenant);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Flyway flyway = Flyway.configure(loader)
-                .dataSource(connection.jdbcUrl(), connection.user(), connection.password())
+                .dataSource(connection.jdbcUrl(), connection.migrationUser(), connection.migrationPassword())
                 .resourceProvider(new ListedMigrations(LOCATION, loader))
                 .locations("classpath:" + LOCATION)
                 .cleanDisabled(true)

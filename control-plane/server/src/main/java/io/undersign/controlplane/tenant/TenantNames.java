@@ -13,9 +13,23 @@ public final class TenantNames {
         return "tenant_" + tenantId.replace('-', '_');
     }
 
-    /** MySQL 8 allows 32 characters in a user name; long ids get a stable hashed suffix. */
+    /** The runtime's database user. */
     public static String databaseUser(String tenantId) {
-        String plain = "t_" + tenantId.replace('-', '_');
+        return mysqlUser("t_", tenantId);
+    }
+
+    /** The migrations' database user (schema changes; the control plane alone uses it). */
+    public static String migrationUser(String tenantId) {
+        return mysqlUser("m_", tenantId);
+    }
+
+    public static String migrationPasswordSecret(String tenantId) {
+        return "tenant/" + tenantId + "/db-migration-password";
+    }
+
+    /** MySQL 8 allows 32 characters in a user name; long ids get a stable hashed suffix. */
+    private static String mysqlUser(String prefix, String tenantId) {
+        String plain = prefix + tenantId.replace('-', '_');
         if (plain.length() <= MYSQL_USER_MAX) {
             return plain;
         }

@@ -73,6 +73,27 @@ class BrokerIsolationTest {
         }
     }
 
+    /** Advisories would show one tenant another's connections, users, client addresses and queue activity. */
+    @Test
+    void aTenantSeesNoAdvisoryAndCannotPublishOne() throws Exception {
+        try (Connection c = connect(a); Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            for (String topic : new String[] {"ActiveMQ.Advisory.>", "ActiveMQ.Advisory.Connection", "ActiveMQ.Advisory.Consumer.Queue.>",
+                    "ActiveMQ.Advisory.Producer.Queue.undersign." + b + ".evidence.requests", "ActiveMQ.Advisory.Queue"}) {
+                var advisory = s.createTopic(topic);
+                assertThatThrownBy(() -> s.createConsumer(advisory)).as(topic).isInstanceOf(JMSSecurityException.class);
+                assertThatThrownBy(() -> s.createProducer(advisory).send(s.createTextMessage("forged"))).as(topic)
+                        .isInstanceOf(JMSSecurityException.class);
+            }
+            // the temporary-destination advisories a default client subscribes to: never written by anyone
+            var temps = s.createTopic("ActiveMQ.Advisory.TempQueue");
+            assertThatThrownBy(() -> s.createProducer(temps).send(s.createTextMessage("forged"))).isInstanceOf(JMSSecurityException.class);
+            // its own work goes on, with a client left at its defaults (which watches advisories)
+            var queue = s.createQueue("undersign." + a + ".evidence.requests");
+            s.createProducer(queue).send(s.createTextMessage("still works"));
+            assertThat(((TextMessage) s.createConsumer(queue).receive(5000)).getText()).isEqualTo("still works");
+        }
+    }
+
     @Test
     void aQueuesStateIsItsDepthAndTheMessageAtItsHead() throws Exception {
         String name = "undersign." + a + ".monitored";

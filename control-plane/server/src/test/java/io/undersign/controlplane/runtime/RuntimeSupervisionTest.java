@@ -58,6 +58,9 @@ class RuntimeSupervisionTest {
             assertThat(apiDown.body()).contains("\"status\":503");
         }
 
+        // the edge serves the new runtime a moment before the supervisor records its restart
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Api.tenant(id).getInt("runtime.restarts") == 1);
         JsonPath shown = Api.tenant(id);
         assertThat(shown.getString("status")).isEqualTo("ACTIVE");
         assertThat(shown.getString("runtime.state")).isEqualTo("running");

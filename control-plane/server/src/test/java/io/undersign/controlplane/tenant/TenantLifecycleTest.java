@@ -151,6 +151,54 @@ class TenantLifecycleTest {
     }
 
     @Test
+    void aTenantsDatabaseUsersHaveTheRightsTheirJobNeedsAndNoMore() throws Exception {
+        String a = Api.uniqueId("rights");
+        Api.onboard(a);
+        String database = TenantNames.database(a);
+        String runtime = TenantNames.databaseUser(a);
+        String migrations = TenantNames.migrationUser(a);
+        try (var root = DriverManager.getConnection(mysqlServer + "/", "root", "")) {
+            var users = root.prepareStatement("SELECT user, host, max_user_connections FROM mysql.user WHERE user IN (?, ?) ORDER BY user");
+            users.setString(1, migrations);
+            users.setString(2, runtime);
+            List<String> rows = new java.util.ArrayList<>();
+            try (var r = users.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1) + "@" + r.getString(2) + " max " + r.getInt(3));
+                }
+            }
+            assertThat(rows).containsExactly(migrations + "@127.0.0.1 max 4", runtime + "@127.0.0.1 max 24");
+            List<String> runtimeGrants = grants(root, runtime);
+            assertThat(runtimeGrants).hasSize(2).contains("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.* TO `" + runtime
+                    + "`@`127.0.0.1`").anyMatch(g -> g.startsWith("GRANT USAGE ON *.* TO `" + runtime + "`@`127.0.0.1`"));
+            assertThat(grants(root, migrations)).hasSize(2).noneMatch(g -> g.contains("ROUTINE") || g.contains("TRIGGER")
+                    || g.contains("EVENT") || g.contains("GRANT OPTION") || g.contains("ALL PRIVILEGES"))
+                    .anyMatch(g -> g.contains("CREATE, DROP") && g.contains("ALTER") && g.contains("`" + database + "`.*"));
+        }
+        try (var c = DriverManager.getConnection(mysqlServer + "/" + database, runtime, CdiSecrets.dbPassword(a))) {
+            for (String ddl : new String[] {"CREATE TABLE x (id INT)", "DROP TABLE tenant_audit_event", "ALTER TABLE case_file ADD COLUMN y INT",
+                    "CREATE PROCEDURE p() SELECT 1"}) {
+                try {
+                    c.createStatement().execute(ddl);
+                    throw new AssertionError("the runtime's user could run: " + ddl);
+                } catch (SQLException expected) {
+                    assertThat(expected.getMessage()).as(ddl).containsIgnoringCase("denied");
+                }
+            }
+        }
+    }
+
+    private static List<String> grants(java.sql.Connection root, String user) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (var r = root.createStatement().executeQuery("SHOW GRANTS FOR '" + user + "'@'127.0.0.1'")) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void listsTenantsByStatusWithCursorPaging() {
         List<String> ids = List.of(Api.uniqueId("page"), Api.uniqueId("page"), Api.uniqueId("page"));
         ids.forEach(Api::onboard);

@@ -59,6 +59,8 @@ public final class EvidenceSimulator implements AutoCloseable {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.brokerUrl());
         factory.setUserName(settings.username());
         factory.setPassword(settings.password());
+        // the broker publishes no advisories and lets no tenant read them: do not subscribe to any
+        factory.setWatchTopicAdvisories(false);
         connection = factory.createConnection();
         producerSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         results = producerSession.createProducer(producerSession.createQueue(EvidenceQueues.of(settings.tenant()).results()));

@@ -37,6 +37,8 @@ public class BrokerConnection {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(config.broker().url());
         factory.setUserName(config.broker().username());
         factory.setPassword(config.broker().password());
+        // the broker publishes no advisories and lets no tenant read them: do not subscribe to any
+        factory.setWatchTopicAdvisories(false);
         // small prefetch: a backlog is shared among the result consumers, not taken by the first one
         factory.getPrefetchPolicy().setQueuePrefetch(16);
         // a message that failed (rolled back) comes again later, then goes to the dead-letter queue

@@ -41,6 +41,9 @@ public class AwsStackProvisioner implements StackProvisioner {
     AwsClients clients;
 
     @Inject
+    io.undersign.controlplane.secret.SecretStore controlPlaneSecrets;
+
+    @Inject
     TenantNetworks networks;
 
     @Inject
@@ -86,6 +89,7 @@ public class AwsStackProvisioner implements StackProvisioner {
         TerraformRunner.Applied gone = runner().destroy(stack, message -> progress.report(tenant.id(), message));
         secrets(tenant).remove(SiloNames.brokerSecret(tenant.id()));
         secrets(tenant).remove(SiloNames.databaseSecret(tenant.id()));
+        controlPlaneSecrets.delete(TenantNames.migrationPasswordSecret(tenant.id()));
         clientTrust.forget(tenant.id(), tenant.region());
         Files.deleteIfExists(outputsFile(tenant.id()));
         return Map.of("resourcesDestroyed", String.valueOf(gone.destroyed()), "finalSnapshot", "undersign-" + tenant.id() + "-final");
@@ -97,13 +101,18 @@ public class AwsStackProvisioner implements StackProvisioner {
         TenantSecrets secrets = secrets(tenant);
         JsonNode database = secrets.read(SiloNames.databaseSecret(tenant.id()));
         JsonNode broker = secrets.read(SiloNames.brokerSecret(tenant.id()));
+        String migrationPassword = controlPlaneSecrets.get(TenantNames.migrationPasswordSecret(tenant.id()))
+                .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " has no migration password; provision it first"));
         return new TenantConnection(jdbcUrl(outputs, tenant.id()), database.get("username").asText(), database.get("password").asText(),
-                brokerUrl(outputs.get("broker_instances")), broker.get("username").asText(), broker.get("password").asText());
+                brokerUrl(outputs.get("broker_instances")), broker.get("username").asText(), broker.get("password").asText(),
+                TenantNames.migrationUser(tenant.id()), migrationPassword);
     }
 
     /**
      * The tenant's database and user on its RDS instance, made with the RDS-managed master user
-     * (read here, used for this only): the runtime and the migrations get the tenant user alone.
+     * (read here, used for this only): the runtime gets the tenant user, the migrations a user of
+     * their own whose password stays in the control plane's secret store (the silo's instances can
+     * read every secret under the tenant's prefix in Secrets Manager, so it is not kept there).
      */
     private void ensureTenantDatabase(TenantSpec tenant, Map<String, JsonNode> outputs) throws java.sql.SQLException {
         TenantSecrets secrets = secrets(tenant);
@@ -111,7 +120,11 @@ public class AwsStackProvisioner implements StackProvisioner {
         JsonNode user = secrets.read(SiloNames.databaseSecret(tenant.id()));
         try (java.sql.Connection admin = java.sql.DriverManager.getConnection(serverUrl(outputs), master.get("username").asText(),
                 master.get("password").asText())) {
-            TenantDatabases.ensure(admin, TenantNames.database(tenant.id()), user.get("username").asText(), user.get("password").asText());
+            String migrationPassword = controlPlaneSecrets.getOrCreate(TenantNames.migrationPasswordSecret(tenant.id()),
+                    io.undersign.controlplane.secret.Passwords::generate);
+            // from anywhere in the silo's private subnets: the RDS instance is reachable from nowhere else
+            TenantDatabases.ensure(admin, TenantNames.database(tenant.id()), new TenantDatabases.Users("%", user.get("username").asText(),
+                    user.get("password").asText(), TenantNames.migrationUser(tenant.id()), migrationPassword));
         }
     }
 

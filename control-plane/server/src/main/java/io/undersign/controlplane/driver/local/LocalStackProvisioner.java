@@ -45,15 +45,18 @@ public class LocalStackProvisioner implements StackProvisioner {
         String database = TenantNames.database(tenant.id());
         String user = TenantNames.databaseUser(tenant.id());
         String dbPassword = secrets.getOrCreate(TenantNames.dbPasswordSecret(tenant.id()), Passwords::generate);
+        String migrationPassword = secrets.getOrCreate(TenantNames.migrationPasswordSecret(tenant.id()), Passwords::generate);
         String brokerPassword = secrets.getOrCreate(TenantNames.brokerPasswordSecret(tenant.id()), Passwords::generate);
         try (Connection c = mysql.admin()) {
-            TenantDatabases.ensure(c, database, user, dbPassword);
+            TenantDatabases.ensure(c, database, new TenantDatabases.Users(config.local().tenantUserHost(), user, dbPassword,
+                    TenantNames.migrationUser(tenant.id()), migrationPassword));
         }
         String brokerUser = TenantNames.brokerUser(tenant.id());
         brokerAccounts.ensure(brokerUser, tenant.id(), brokerPassword);
         // the tenant's own CA: its integrators' client certificates come from it (mutual TLS on api.)
         String clientCa = pki.clientCa(tenant.id()).certificate().getSubjectX500Principal().getName();
-        return Map.of("database", database, "databaseUser", user, "brokerUser", brokerUser,
+        return Map.of("database", database, "databaseUser", user, "migrationUser", TenantNames.migrationUser(tenant.id()),
+                "brokerUser", brokerUser,
                 "destinations", TenantNames.destinationPrefix(tenant.id()) + ">", "clientCa", clientCa);
     }
 
@@ -63,11 +66,12 @@ public class LocalStackProvisioner implements StackProvisioner {
         String user = TenantNames.databaseUser(tenant.id());
         try (Connection c = mysql.admin(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS `" + database + "`");
-            s.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+            TenantDatabases.dropUsers(c, config.local().tenantUserHost(), user, TenantNames.migrationUser(tenant.id()));
         }
         brokerAccounts.remove(TenantNames.brokerUser(tenant.id()));
         brokerAccounts.remove(TenantNames.evidenceProviderUser(tenant.id()));
         secrets.delete(TenantNames.dbPasswordSecret(tenant.id()));
+        secrets.delete(TenantNames.migrationPasswordSecret(tenant.id()));
         secrets.delete(TenantNames.brokerPasswordSecret(tenant.id()));
         pki.forget(tenant.id());
         return Map.of("droppedDatabase", database, "droppedUser", user);
@@ -79,7 +83,10 @@ public class LocalStackProvisioner implements StackProvisioner {
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " has no database password; provision it first"));
         String brokerPassword = secrets.get(TenantNames.brokerPasswordSecret(tenant.id()))
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " has no broker password; provision it first"));
+        String migrationPassword = secrets.get(TenantNames.migrationPasswordSecret(tenant.id()))
+                .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " has no migration password; provision it first"));
         return new TenantConnection(mysql.url(TenantNames.database(tenant.id())), TenantNames.databaseUser(tenant.id()),
-                dbPassword, config.broker().clientUrl(), TenantNames.brokerUser(tenant.id()), brokerPassword);
+                dbPassword, config.broker().clientUrl(), TenantNames.brokerUser(tenant.id()), brokerPassword,
+                TenantNames.migrationUser(tenant.id()), migrationPassword);
     }
 }

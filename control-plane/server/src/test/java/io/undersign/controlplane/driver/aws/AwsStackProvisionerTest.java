@@ -219,8 +219,9 @@ class AwsStackProvisionerTest {
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(2);
         assertThat(provisioner.outputs(id).get("db_endpoint").asText()).endsWith(":3306");
 
-        // the runtime and migrations get the tenant's own database user, with rights on its database only
+        // the runtime gets the tenant's own database user, with row rights on its database only; migrations another
         var connection = provisioner.connection(tenant);
+        assertThat(connection.migrationUser()).isEqualTo(TenantNames.migrationUser(id));
         assertThat(connection.user()).isEqualTo(TenantNames.databaseUser(id)).isNotEqualTo("root");
         assertThat(connection.jdbcUrl()).endsWith("/" + TenantNames.database(id) + "?sslMode=DISABLED");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(connection.jdbcUrl(), connection.user(), connection.password());
@@ -229,7 +230,7 @@ class AwsStackProvisionerTest {
             while (grants.next()) {
                 granted.add(grants.getString(1));
             }
-            assertThat(granted).anyMatch(g -> g.startsWith("GRANT ALL PRIVILEGES ON `" + TenantNames.database(id) + "`.*"))
+            assertThat(granted).anyMatch(g -> g.startsWith("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + TenantNames.database(id) + "`.*"))
                     .allMatch(g -> g.contains("`" + TenantNames.database(id) + "`") || g.startsWith("GRANT USAGE ON *.*"));
         }
 
