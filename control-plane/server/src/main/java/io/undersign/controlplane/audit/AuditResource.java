@@ -1,5 +1,6 @@
 package io.undersign.controlplane.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.undersign.controlplane.api.QueryParams;
 import io.undersign.controlplane.api.ValidationException;
 import io.undersign.controlplane.security.Role;
@@ -14,14 +15,15 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api/v1/audit")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    public record Entry(long id, Instant at, String actor, String action, String tenantId, String requestId,
-            String outcome, String detail) {
+    public record Entry(long id, Instant at, String actor, String action, @Schema(nullable = true) String tenantId, String requestId,
+            @Schema(nullable = true) String outcome, @Schema(nullable = true) String detail) {
     }
 
     /** Newest first; pass {@code nextBefore} as {@code before} for older entries. */
-    public record Page(List<Entry> items, Long nextBefore) {
+    public record Page(List<Entry> items, @Schema(nullable = true) Long nextBefore) {
     }
 
     @Inject
@@ -29,6 +31,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Role.OPERATOR_NAME)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "searchAudit", summary = "Search the audit trail, newest first")
     public Page search(@QueryParam("tenant") String tenant, @QueryParam("actor") String actor,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String beforeId,
             @QueryParam("limit") @DefaultValue("100") String limitText) {

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.evidence;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.undersign.controlplane.driver.QueueMonitor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,7 @@ import java.time.Instant;
 public class EvidenceQueues {
 
     /** One queue: messages waiting and the age of the oldest (null when empty). */
-    public record Queue(String name, long depth, Long oldestAgeSeconds) {
+    public record Queue(String name, long depth, @Schema(nullable = true) Long oldestAgeSeconds) {
     }
 
     public record Stats(Queue requests, Queue results, Queue deadLetters) {

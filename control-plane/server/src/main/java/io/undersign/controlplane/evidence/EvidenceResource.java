@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 /** A tenant's evidence provider connection. */
 @Path("/api/v1/tenants/{id}/evidence-provider")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public class EvidenceResource {
 
     @Inject
@@ -21,6 +22,8 @@ public class EvidenceResource {
     @Path("/credentials")
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("evidence-provider.issue")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "issueEvidenceProviderCredentials", summary = "Issue (rotate) the broker credentials of the tenant's evidence provider (shown once)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = EvidenceProviderCredentials.Issued.class, responseCode = "201")
     public Response issue(@PathParam("id") String id) {
         return Response.status(201).entity(credentials.issue(id)).build();
     }

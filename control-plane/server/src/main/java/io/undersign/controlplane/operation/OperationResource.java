@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/v1/operations")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public class OperationResource {
     private static final Duration POLL = Duration.ofMillis(300);
 
@@ -33,6 +34,7 @@ public class OperationResource {
     @Path("/{id}")
     @RolesAllowed(Role.VIEWER_NAME)
     @Transactional(Transactional.TxType.SUPPORTS)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "showOperation", summary = "Show an operation and its steps")
     public OperationView show(@PathParam("id") String id) {
         return load(id);
     }
@@ -44,6 +46,7 @@ public class OperationResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.VIEWER_NAME)
     @Blocking
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "watchOperation", summary = "Follow an operation as server-sent events until it ends")
     public Multi<OperationView> events(@PathParam("id") String id) {
         loadFresh(id); // 404 before the stream opens
         AtomicReference<OperationView> last = new AtomicReference<>();

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.operation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -7,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** An operation as the admin API shows it. */
-public record OperationView(String id, String tenantId, OperationKind kind, OperationStatus status, String requestedBy,
-        String error, Instant createdAt, Instant startedAt, Instant finishedAt, List<StepView> steps) {
+public record OperationView(String id, String tenantId, OperationKind kind, OperationStatus status, @Schema(nullable = true) String requestedBy,
+        @Schema(nullable = true) String error, Instant createdAt, @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt, List<StepView> steps) {
 
-    public record StepView(String name, StepStatus status, int attempts, String error, Map<String, String> outputs,
-            Instant startedAt, Instant finishedAt, Long durationMs, String progress) {
+    public record StepView(String name, StepStatus status, int attempts, @Schema(nullable = true) String error, @Schema(nullable = true) Map<String, String> outputs,
+            @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt, @Schema(nullable = true) Long durationMs, @Schema(nullable = true) String progress) {
     }
 
     private static final TypeReference<Map<String, String>> OUTPUTS = new TypeReference<>() {

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.pki;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.undersign.controlplane.api.DomainException;
 import io.undersign.controlplane.audit.Audited;
 import io.undersign.controlplane.driver.ClientTrust;
@@ -20,12 +21,13 @@ import java.util.List;
 
 /** Client certificates of a tenant's integrators (mutual TLS on its api. host). */
 @Path("/api/v1/tenants/{id}/certificates")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public class ClientCertificateResource {
 
     public record IssueRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9 ._-]{1,100}", message = "1-100 letters, digits, space, . _ -") String name) {
     }
 
-    public record CertificateView(String serial, String name, Instant notAfter, Instant createdAt, Instant revokedAt) {
+    public record CertificateView(String serial, String name, Instant notAfter, Instant createdAt, @Schema(nullable = true) Instant revokedAt) {
         static CertificateView of(ClientCertificate c) {
             return new CertificateView(c.serial, c.name, c.notAfter, c.createdAt, c.revokedAt);
         }
@@ -40,12 +42,15 @@ public class ClientCertificateResource {
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("certificate.issue")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "issueClientCertificate", summary = "Issue a client certificate for the tenant's integrator API (shown once)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ClientCertificates.Issued.class, responseCode = "201")
     public Response issue(@PathParam("id") String id, @Valid @NotNull IssueRequest request) {
         return Response.status(201).entity(certificates.issue(id, request.name())).build();
     }
 
     @GET
     @RolesAllowed(Role.VIEWER_NAME)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listClientCertificates", summary = "List the tenant's client certificates")
     public List<CertificateView> list(@PathParam("id") String id) {
         return certificates.list(id).stream().map(CertificateView::of).toList();
     }
@@ -54,6 +59,7 @@ public class ClientCertificateResource {
     @Path("/{serial}/revoke")
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("certificate.revoke")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "revokeClientCertificate", summary = "Revoke a client certificate")
     public CertificateView revoke(@PathParam("id") String id, @PathParam("serial") String serial) {
         CertificateView view = CertificateView.of(certificates.revoke(id, serial));
         try {

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.pki;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.undersign.controlplane.api.CallContext;
 import io.undersign.controlplane.api.DomainException;
@@ -21,7 +22,7 @@ public class ClientCertificates implements PanacheRepositoryBase<ClientCertifica
 
     /** A new certificate and its key (shown once), with the CAs a client needs ({@code edgeCaPem}: none when public). */
     public record Issued(String serial, String tenantId, String name, java.time.Instant notAfter, String certificatePem,
-            String privateKeyPem, String clientCaPem, String edgeCaPem) {
+            String privateKeyPem, String clientCaPem, @Schema(nullable = true) String edgeCaPem) {
     }
 
     @Inject

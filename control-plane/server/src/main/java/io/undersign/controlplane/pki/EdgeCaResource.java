@@ -17,6 +17,7 @@ public class EdgeCaResource {
     @GET
     @Produces("application/x-pem-file")
     @RolesAllowed(Role.VIEWER_NAME)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "edgeCa", summary = "The CA certificate (PEM) that signs the local edge's server certificates")
     public String certificate() {
         return pki.platformCa().certificatePem();
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 
 /** Admins issue tokens for other operators and for automation; the token is shown once. */
 @Path("/api/v1/tokens")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public class TokenResource {
 
     public record IssueRequest(@NotBlank @Size(max = 100) @io.undersign.controlplane.api.PlainText String name,
@@ -30,6 +31,8 @@ public class TokenResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     @Audited("token.issue")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "issueToken", summary = "Issue a bearer token with a role (shown once)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Issued.class, responseCode = "201")
     public Response issue(@Valid @NotNull IssueRequest request) {
         Role role = Role.valueOf(request.role().toUpperCase(Locale.ROOT));
         String token = tokens.issue(request.name(), role);

@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.Locale;
 
 @Path("/api/v1/tenants")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public class TenantResource {
 
     /** What a write answers: the tenant and the operation now working on it (202 Accepted). */
@@ -42,12 +43,18 @@ public class TenantResource {
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.create")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "A field is wrong (the problem names it)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = io.undersign.controlplane.api.Problem.MEDIA_TYPE,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.undersign.controlplane.api.Problem.class)))
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createTenant", summary = "Register a tenant and start onboarding it")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
     public Response create(@Valid @NotNull CreateTenantRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return accepted(service.create(request, idempotencyKey, caller()));
     }
 
     @GET
     @RolesAllowed(Role.VIEWER_NAME)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listTenants", summary = "List tenants, optionally by status, with cursor paging")
     public TenantPage list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") String limit) {
         return service.list(parseStatus(status), cursor, QueryParams.wholeNumber("limit", limit, 1, 200).intValue());
@@ -56,6 +63,7 @@ public class TenantResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Role.VIEWER_NAME)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "showTenant", summary = "Show a tenant: endpoints, TLS, runtime, evidence queues, latest operation")
     public TenantView show(@PathParam("id") String id) {
         return service.show(id);
     }
@@ -64,6 +72,8 @@ public class TenantResource {
     @Path("/{id}/suspend")
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.suspend")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "suspendTenant", summary = "Suspend an ACTIVE tenant (its hosts answer 503)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
     public Response suspend(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
         return accepted(service.act(id, TenantAction.SUSPEND, key, caller()));
     }
@@ -72,6 +82,8 @@ public class TenantResource {
     @Path("/{id}/resume")
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.resume")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "resumeTenant", summary = "Resume a SUSPENDED tenant")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
     public Response resume(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
         return accepted(service.act(id, TenantAction.RESUME, key, caller()));
     }
@@ -80,6 +92,8 @@ public class TenantResource {
     @Path("/{id}/retry")
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.retry")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "retryTenant", summary = "Resume a FAILED operation from its failed step")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
     public Response retry(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
         return accepted(service.act(id, TenantAction.RETRY, key, caller()));
     }
@@ -89,6 +103,8 @@ public class TenantResource {
     @Path("/{id}/offboard")
     @RolesAllowed(Role.ADMIN_NAME)
     @Audited("tenant.offboard")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "offboardTenant", summary = "Export and remove a tenant (ACTIVE, SUSPENDED or FAILED)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
     public Response offboard(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
         return accepted(service.act(id, TenantAction.OFFBOARD, key, caller()));
     }

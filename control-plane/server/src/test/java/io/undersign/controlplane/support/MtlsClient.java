@@ -22,7 +22,7 @@ public final class MtlsClient {
     private final String host;
     private final Path dir;
 
-    public record Response(int status, String body, String location) {
+    public record Response(int status, String body, String location, String contentType) {
     }
 
     private MtlsClient(String host, Path dir) {
@@ -43,7 +43,7 @@ public final class MtlsClient {
 
     public Response send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
         Path out = dir.resolve("body");
-        List<String> cmd = new ArrayList<>(List.of("curl", "-s", "-o", out.toString(), "-w", "%{http_code}\\n%header{location}",
+        List<String> cmd = new ArrayList<>(List.of("curl", "-s", "-o", out.toString(), "-w", "%{http_code}\\n%header{location}\\n%{content_type}",
                 "--cacert", dir.resolve("edge-ca.pem").toString(), "--cert", dir.resolve("client.crt").toString(),
                 "--key", dir.resolve("client.key").toString(), "-X", method, "-H", "Content-Type: application/json"));
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -58,7 +58,13 @@ public final class MtlsClient {
         p.waitFor(30, TimeUnit.SECONDS);
         String responseBody = Files.exists(out) ? Files.readString(out) : "";
         Files.deleteIfExists(out);
-        return new Response(Integer.parseInt(meta[0].trim()), responseBody, meta.length > 1 ? meta[1].trim() : "");
+        return new Response(Integer.parseInt(meta[0].trim()), responseBody, meta.length > 1 ? meta[1].trim() : "",
+                meta.length > 2 ? meta[2].trim() : "");
+    }
+
+    /** Sends a body too large for a command line, from a file. */
+    public Response sendFile(String method, String path, Path body) throws IOException, InterruptedException {
+        return send(method, path, "@" + body);
     }
 
     public Response get(String path) throws IOException, InterruptedException {

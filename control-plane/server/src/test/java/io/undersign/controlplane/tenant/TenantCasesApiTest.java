@@ -54,6 +54,30 @@ class TenantCasesApiTest {
     }
 
     @Test
+    void malformedRequestsAreProblemsNamingTheField() throws Exception {
+        String a = Api.uniqueId("shape");
+        Api.onboard(a);
+        MtlsClient api = MtlsClient.of(a, a);
+        for (String body : new String[] {"[1,2]", "{\"answers\":", "{\"answers\": [1]}"}) {
+            var refused = api.send("POST", "/api/v1/cases", body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.contentType()).as(body).isEqualTo("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).get("field").asText()).as(body).isNotBlank();
+        }
+        var limit = api.get("/api/v1/cases?limit=abc");
+        assertThat(limit.status()).isEqualTo(400);
+        assertThat(JSON.readTree(limit.body()).get("field").asText()).isEqualTo("limit");
+        for (int megabytes : new int[] {1, 20}) {
+            java.nio.file.Path big = java.nio.file.Files.createTempFile("big", ".json");
+            java.nio.file.Files.writeString(big, "{\"answers\": {\"x\": \"" + "y".repeat(megabytes * 1024 * 1024) + "\"}}");
+            var tooLarge = api.sendFile("POST", "/api/v1/cases", big);
+            java.nio.file.Files.delete(big);
+            assertThat(tooLarge.status()).as(megabytes + " MB").isEqualTo(413);
+            assertThat(tooLarge.contentType()).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
     void decidesStoresAndIsolatesCasesPerTenant() throws Exception {
         String a = Api.uniqueId("case-a");
         String b = Api.uniqueId("case-b");

@@ -67,9 +67,16 @@ public class CaseResource {
     }
 
     @GET
-    public Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limitText) {
+        // read here, not by JAX-RS, which answers 404 for limit=abc
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText);
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
         if (limit < 1 || limit > 200) {
-            throw new BadRequestProblem("limit", "limit must be between 1 and 200");
+            throw new BadRequestProblem("limit", "limit must be a whole number between 1 and 200");
         }
         Instant before = null;
         String beforeId = null;

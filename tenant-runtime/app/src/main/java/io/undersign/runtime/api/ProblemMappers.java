@@ -65,12 +65,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
-        return problem(400, "malformed-body", "Malformed JSON body", null, null);
+        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? path(m) : null;
+        return problem(400, "malformed-body", field == null ? "Malformed JSON body" : "Field '" + field + "' has a value of the wrong type",
+                field == null ? "body" : field, null);
+    }
+
+    // named one by one: Quarkus's own mappers for these (an empty 400) win over a mapper of their supertype
+    @ServerExceptionMapper
+    public Response wrongShape(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongValue(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return badJson(e);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json);
+        }
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() == null) {
+            // what the JSON body reader throws for a body it cannot read at all (empty, cut short)
+            return problem(400, "malformed-body", "Malformed JSON body", "body", null);
+        }
         return problem(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), null, null);
     }
 
@@ -78,6 +103,13 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         LOG.error("Unexpected failure", e);
         return problem(500, "internal-error", "Internal error", null, null);
+    }
+
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
+        return path.isEmpty() ? null : path.replace(".[", "[");
     }
 
     private Response problem(int status, String type, String detail, String field, List<FieldError> errors) {
