@@ -50,9 +50,10 @@ public class EmbeddedBroker {
         broker.setUseShutdownHook(false);
         // no advisories: nothing here needs them, and each one speaks of some tenant's connections or queues
         broker.setAdvisorySupport(false);
-        broker.setDataDirectoryFile(config.dataDir().resolve("broker").toFile());
+        java.nio.file.Path dir = config.broker().dataDir().orElse(config.dataDir().resolve("broker"));
+        broker.setDataDirectoryFile(dir.toFile());
         KahaDBPersistenceAdapter store = new KahaDBPersistenceAdapter();
-        store.setDirectory(config.dataDir().resolve("broker/kahadb").toFile());
+        store.setDirectory(dir.resolve("kahadb").toFile());
         broker.setPersistenceAdapter(store);
         broker.setDestinationPolicy(deadLetterPolicy());
         broker.setPlugins(new BrokerPlugin[] {

@@ -107,6 +107,12 @@ public interface UndersignConfig {
         /** Broker URL handed to tenant runtimes. */
         @WithDefault("failover:(tcp://127.0.0.1:61616)?maxReconnectAttempts=-1&initialReconnectDelay=100")
         String clientUrl();
+
+        /**
+         * The embedded broker's store; {@code <data-dir>/broker} when unset. Replicas sharing a data
+         * directory each need their own (KahaDB allows one broker per store).
+         */
+        Optional<Path> dataDir();
     }
 
     interface Edge {

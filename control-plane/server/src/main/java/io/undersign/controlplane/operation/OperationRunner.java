@@ -55,6 +55,7 @@ public class OperationRunner {
                 }
                 long nanos = sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "succeeded"));
                 store.stepSucceeded(operationId, step.position(), outputs, nanos / 1_000_000);
+                LOG.infof("Tenant %s, operation %s, step %s succeeded in %d ms", tenant.id(), operationId, step.name(), nanos / 1_000_000);
             } catch (Exception e) {
                 long nanos = sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "failed"));
                 String error = describe(e);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.controlplane.db.MysqlServerResolver;
+import io.undersign.controlplane.support.ControlPlaneProcess;
 import io.undersign.controlplane.tenant.TenantNames;
 import java.io.File;
 import java.io.IOException;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.Test;
 class CrashRecoveryIT {
     private static final int API_PORT = 18180;
     private static final int EDGE_PORT = 18188;
-    private static final String TOKEN = "crash-test-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -42,7 +42,7 @@ class CrashRecoveryIT {
     private final String database = "undersign_crash_" + UUID.randomUUID().toString().substring(0, 8);
     private final Path home = Path.of("target/crash-home-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
     private final String tenant = "crash-" + UUID.randomUUID().toString().substring(0, 6);
-    private Process controlPlane;
+    private ControlPlaneProcess controlPlane;
 
     @Test
     void onboardingSurvivesSigkillInEveryStepWithNoDuplicates() throws Exception {
@@ -56,7 +56,7 @@ class CrashRecoveryIT {
                     .until(() -> "RUNNING".equals(stepStatus(operation, step)));
             Thread.sleep(step.equals("deploy-runtime") ? 2500 : 1200); // inside the pause after the work
             assertThat(stepStatus(operation, step)).as("killed while %s is unrecorded", step).isEqualTo("RUNNING");
-            controlPlane.destroyForcibly().waitFor();
+            controlPlane.kill();
             start();
         }
 
@@ -75,20 +75,25 @@ class CrashRecoveryIT {
             assertThat(count(c, "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + TenantNames.database(tenant) + "'")).isEqualTo(1);
             assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.broker_user WHERE tenant_id = '" + tenant + "'")).isEqualTo(1);
             assertThat(names(c, "SELECT name FROM `" + database + "`.secret WHERE name LIKE 'tenant/" + tenant + "/%'"))
-                    .containsExactlyInAnyOrder("tenant/" + tenant + "/db-password", "tenant/" + tenant + "/broker-password",
+                    .containsExactlyInAnyOrder("tenant/" + tenant + "/db-password", "tenant/" + tenant + "/db-migration-password",
+                            "tenant/" + tenant + "/broker-password",
                             "tenant/" + tenant + "/client-ca/key", "tenant/" + tenant + "/client-ca/certificate",
                             "tenant/" + tenant + "/edge-certificate/key", "tenant/" + tenant + "/edge-certificate/certificate");
             assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.host_route WHERE tenant_id = '" + tenant + "'")).isEqualTo(2);
             assertThat(count(c, "SELECT COUNT(*) FROM `" + TenantNames.database(tenant) + "`.flyway_schema_history WHERE success = 1"))
                     .isEqualTo(io.undersign.controlplane.support.TenantSchema.migrations().size());
         }
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + EDGE_PORT + "/"))
-                .header("Host", "uw." + tenant + ".localhost").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Crash Life");
+        // the interview is served over https only: a real client, trusting the platform's CA
+        Path ca = home.resolve("edge-ca.pem");
+        Files.writeString(ca, controlPlane.getText("/api/v1/edge/ca"));
+        Process curl = new ProcessBuilder("curl", "-s", "--cacert", ca.toString(), "https://uw." + tenant + ".localhost:18189/")
+                .redirectErrorStream(true).start();
+        String page = new String(curl.getInputStream().readAllBytes());
+        curl.waitFor();
+        assertThat(page).contains("Crash Life");
 
         // both die; the restarted control plane brings the ACTIVE tenant's runtime back by itself
-        controlPlane.destroyForcibly().waitFor();
+        controlPlane.kill();
         for (ProcessHandle runtime : runtimeProcesses()) {
             runtime.destroyForcibly();
             runtime.onExit().get();
@@ -107,52 +112,28 @@ class CrashRecoveryIT {
     @AfterEach
     void cleanUp() throws Exception {
         if (controlPlane != null) {
-            controlPlane.destroyForcibly().waitFor();
+            controlPlane.kill();
         }
         runtimeProcesses().forEach(ProcessHandle::destroyForcibly);
         try (Connection c = DriverManager.getConnection(server + "/", "root", "")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS `" + database + "`");
             c.createStatement().execute("DROP DATABASE IF EXISTS `" + TenantNames.database(tenant) + "`");
-            c.createStatement().execute("DROP USER IF EXISTS '" + TenantNames.databaseUser(tenant) + "'@'%'");
+            c.createStatement().execute("DROP USER IF EXISTS '" + TenantNames.databaseUser(tenant) + "'@'127.0.0.1'");
+            c.createStatement().execute("DROP USER IF EXISTS '" + TenantNames.migrationUser(tenant) + "'@'127.0.0.1'");
         }
     }
 
-    private void start() throws IOException, InterruptedException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-        Path runtimeJar = Path.of("../../tenant-runtime/app/target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                "-Dundersign.mysql.server=" + server,
-                "-Dundersign.mysql.database=" + database,
-                "-Dquarkus.http.port=" + API_PORT,
-                "-Dundersign.edge.port=" + EDGE_PORT,
-                "-Dundersign.edge.tls-port=18189",
-                "-Dundersign.edge.api-tls-port=18190",
-                "-Dundersign.broker.bind-url=tcp://127.0.0.1:16261",
-                "-Dundersign.broker.client-url=failover:(tcp://127.0.0.1:16261)?maxReconnectAttempts=-1&initialReconnectDelay=100",
-                "-Dundersign.data-dir=" + home.resolve("data"),
-                "-Dundersign.secrets.master-key-file=" + home.resolve("master.key"),
-                "-Dundersign.runtime.jar=" + runtimeJar,
-                "-Dundersign.bootstrap-admin-token=" + TOKEN,
-                "-Dundersign.operations.heartbeat=500ms",
-                "-Dundersign.operations.retry-backoff=200ms",
-                "-Dundersign.operations.pause-after-step-work=3s",
-                "-jar", jar.toString()));
-        Files.createDirectories(home);
-        controlPlane = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("control-plane.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    private void start() throws IOException {
+        if (controlPlane == null) {
+            controlPlane = new ControlPlaneProcess(server, database, home, new ControlPlaneProcess.Ports(API_PORT, EDGE_PORT, 18189, 18190, 16261),
+                    "failover:(tcp://127.0.0.1:16261)?maxReconnectAttempts=-1&initialReconnectDelay=100", "control-plane",
+                    "undersign.operations.pause-after-step-work=3s", "undersign.operations.heartbeat=500ms");
+        }
+        controlPlane.start();
     }
 
     private List<ProcessHandle> runtimeProcesses() {
-        String marker = "-Dundersign-tenant=" + tenant;
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
-                .toList();
+        return ControlPlaneProcess.runtimesOf(tenant);
     }
 
     private String stepStatus(String operation, String step) throws Exception {
@@ -165,19 +146,11 @@ class CrashRecoveryIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path)).GET());
+        return controlPlane.get(path);
     }
 
     private JsonNode post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private JsonNode send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + TOKEN).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-        return JSON.readTree(response.body());
+        return controlPlane.post(path, body);
     }
 
     private static List<String> names(Connection c, String sql) throws Exception {

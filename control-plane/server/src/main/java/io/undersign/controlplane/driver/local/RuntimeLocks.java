@@ -1,9 +1,9 @@
 package io.undersign.controlplane.driver.local;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,17 +13,25 @@ import java.util.concurrent.Callable;
  * One start or stop of a tenant's runtime at a time, across every control-plane replica sharing
  * the database: a MySQL named lock per tenant, held on its own connection (released by the
  * server if this replica dies), so a supervisor's restart and an operation's stop never cross.
+ * The connection is opened for the lock alone, outside the pool: a start takes seconds, and
+ * twenty of them at once must not starve the pool that carries the workers' heartbeats.
  */
 @ApplicationScoped
 class RuntimeLocks {
     private static final int WAIT_SECONDS = 180;
 
-    @Inject
-    AgroalDataSource dataSource;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    java.util.Optional<String> password;
 
     <T> T holding(String tenantId, Callable<T> action) throws Exception {
         String name = "undersign.runtime." + tenantId;
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = DriverManager.getConnection(url, user, password.orElse(""))) {
             try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
                 lock.setString(1, name);
                 lock.setInt(2, WAIT_SECONDS);
