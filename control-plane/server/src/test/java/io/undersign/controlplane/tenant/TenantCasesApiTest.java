@@ -75,6 +75,15 @@ class TenantCasesApiTest {
             assertThat(tooLarge.status()).as(megabytes + " MB").isEqualTo(413);
             assertThat(tooLarge.contentType()).isEqualTo("application/problem+json");
         }
+        // the runtime itself answers the same where no edge stands before it (on AWS, behind the NLB)
+        int port = Api.tenant(a).getInt("runtime.port");
+        var direct = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/cases")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"answers\": {\"x\": \"" + "y".repeat(300 * 1024) + "\"}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).isEqualTo(413);
+        assertThat(direct.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(direct.body()).get("field").asText()).isEqualTo("body");
     }
 
     @Test
