@@ -6,8 +6,8 @@ import java.util.List;
  * Why a decision is what it is: the rulebook it came from, every firing, the totals and the
  * reasoning for the outcome. {@link #toText()} is what an underwriter reads.
  */
-public record Explanation(String rulebookId, String rulebookVersion, List<Firing> firings, int totalDebits,
-        int totalCredits, int netDebits, double flatExtraPerMille, List<String> why, List<String> ignoredAnswers) {
+public record Explanation(String rulebookId, String rulebookVersion, List<Firing> firings, long totalDebits,
+        long totalCredits, long netDebits, double flatExtraPerMille, List<String> why, List<String> ignoredAnswers) {
 
     public String toText() {
         StringBuilder b = new StringBuilder();

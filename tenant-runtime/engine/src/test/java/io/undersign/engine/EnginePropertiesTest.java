@@ -39,6 +39,29 @@ class EnginePropertiesTest {
         });
     }
 
+    /**
+     * The sample rulebook with one more rule whose condition fails for some applicants (a division
+     * by a value that can be zero): whatever else they answered, those are never decided less
+     * severely than REFER, and the others exactly as without the rule.
+     */
+    @Test
+    void anEvaluationErrorNeverYieldsADecisionLessSevereThanRefer() {
+        Rulebook failing = Rulebooks.parse(SampleRulebook.yaml().replace("\nrules:\n", "\nrules:\n"
+                + "  - id: divides-by-family\n    when: \"10 / family_history_under_60 > 100\"\n    debits: 5\n"
+                + "    reason: {code: FAIL, text: \"never fires\"}\n"));
+        List<Outcome> atLeastRefer = List.of(Outcome.REFER, Outcome.POSTPONE, Outcome.DECLINE);
+        qt().withExamples(2000).withFixedSeed(SEED).forAll(ANSWERS).checkAssert(answers -> {
+            Decision d = Engine.evaluate(failing, CaseInput.of(answers, SampleRulebook.APPLICATION_DATE)).decision();
+            Object family = answers.get("family_history_under_60");
+            if (family != null && ((Number) family).longValue() == 0) {
+                assertThat(d.outcome()).as("answers %s", answers).isIn(atLeastRefer);
+                assertThat(d.explanation().why()).anyMatch(w -> w.contains("EVALUATION_ERROR") && w.contains("divides-by-family"));
+            } else {
+                assertThat(d.outcome()).isEqualTo(SampleRulebook.evaluate(answers).decision().outcome());
+            }
+        });
+    }
+
     @Test
     void evaluationIsDeterministic() {
         qt().withExamples(500).withFixedSeed(SEED).forAll(ANSWERS).checkAssert(answers ->

@@ -74,6 +74,12 @@ final class Cel {
         }
     }
 
+    /** An evaluation error in rulebook terms, one line. */
+    static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return describe(message.lines().findFirst().orElse(message));
+    }
+
     private static String describe(String celMessage) {
         // CEL says "undeclared reference to 'smokr' (in container '')": say it in rulebook terms
         if (celMessage.startsWith("undeclared reference to")) {

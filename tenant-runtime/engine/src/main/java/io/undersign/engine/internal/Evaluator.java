@@ -79,7 +79,8 @@ public final class Evaluator {
                 try {
                     value = d.expr().eval(interview.values);
                 } catch (CelEvaluationException e) {
-                    interview.notes.add("derived value " + d.definition().id() + " could not be computed (" + e.getMessage() + ")");
+                    // a stand-in value lets the remaining rules run; the failure refers the case
+                    interview.failed("derived." + d.definition().id(), e);
                     value = Cel.zeroOf(d.definition().type());
                 }
                 if (value instanceof Long l && d.definition().type() == io.undersign.engine.model.QuestionType.NUMBER) {
@@ -187,9 +188,10 @@ public final class Evaluator {
 
         Decision decide() {
             Thresholds t = rulebook.definition().thresholds();
-            int debits = firings.stream().mapToInt(Firing::debits).sum();
-            int credits = firings.stream().mapToInt(Firing::credits).sum();
-            int net = Math.max(0, debits - credits);
+            // in long: no sum of per-rule debits (each at most Effect's bound) can wrap around
+            long debits = firings.stream().mapToLong(Firing::debits).sum();
+            long credits = firings.stream().mapToLong(Firing::credits).sum();
+            long net = Math.max(0, debits - credits);
             double flat = firings.stream().mapToDouble(Firing::flatExtraPerMille).sum();
             List<String> exclusions = firings.stream().map(Firing::exclusion).filter(e -> e != null).distinct().toList();
             List<Firing> declines = forced(DecisionKind.DECLINE);
@@ -216,15 +218,19 @@ public final class Evaluator {
                 outcome = Outcome.POSTPONE;
                 postponeMonths = postpones.stream().mapToInt(Firing::postponeMonths).max().orElse(0);
                 postpones.forEach(f -> why.add("Postponed " + f.postponeMonths() + " months: " + f.reason() + " (" + f.source() + ")"));
-            } else if (!refers.isEmpty()) {
+            } else if (!refers.isEmpty() || !interview.failures.isEmpty()) {
+                // fail closed: what could not be evaluated is a person's to decide, never a quiet pass
                 outcome = Outcome.REFER;
-                referral = refers.stream().map(Firing::reason).distinct().toList();
+                List<String> reasons = new ArrayList<>(refers.stream().map(Firing::reason).toList());
+                interview.failures.forEach(f -> reasons.add("EVALUATION_ERROR: " + f));
+                referral = reasons.stream().distinct().toList();
                 refers.forEach(f -> why.add("Referred to an underwriter: " + f.reason() + " (" + f.source() + ")"));
+                interview.failures.forEach(f -> why.add("Referred to an underwriter (EVALUATION_ERROR): " + f));
             } else if (!pending.isEmpty()) {
                 outcome = Outcome.PENDING_EVIDENCE;
                 pending.forEach(p -> why.add("Waiting for " + p.name() + ": " + String.join("; ", p.requestedBecause())));
             } else if (net > t.standardMax() || flat > 0) {
-                int table = net > t.standardMax() ? (net + t.tableStep() - 1) / t.tableStep() : 0;
+                int table = net > t.standardMax() ? (int) ((net + t.tableStep() - 1) / t.tableStep()) : 0;
                 rating = new Rating(table, table * t.tableStep(), flat);
                 outcome = Outcome.RATED;
                 why.add(net > t.standardMax()
@@ -237,6 +243,9 @@ public final class Evaluator {
             } else {
                 outcome = Outcome.STANDARD;
                 why.add("Standard terms: net debits " + net + " are within the standard limit " + t.standardMax());
+            }
+            if (outcome == Outcome.DECLINE || outcome == Outcome.POSTPONE) {
+                interview.failures.forEach(f -> why.add("Also (EVALUATION_ERROR): " + f));
             }
             if (!exclusions.isEmpty() && (outcome == Outcome.RATED || outcome == Outcome.EXCLUSION)) {
                 exclusions.forEach(e -> why.add("Exclusion: " + e));

@@ -21,6 +21,8 @@ final class Interview {
     final List<String> ignored = new ArrayList<>();
     final List<FieldError> errors = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** Conditions and values that could not be evaluated: each makes the decision at least REFER. */
+    final List<String> failures = new ArrayList<>();
 
     private Interview(CompiledRulebook rulebook) {
         this.values = new CaseValues(rulebook.zeroValues());
@@ -39,7 +41,7 @@ final class Interview {
             Question q = questions.get(i);
             Cel.Compiled askWhen = rulebook.askWhen().get(i);
             Object given = raw.get(q.id());
-            if (askWhen != null && !interview.holds(askWhen, "questions." + q.id() + ".ask-when")) {
+            if (askWhen != null && !interview.asks(askWhen, "questions." + q.id() + ".ask-when")) {
                 if (given != null) {
                     interview.ignored.add(q.id());
                 }
@@ -61,7 +63,11 @@ final class Interview {
         return interview;
     }
 
-    /** A condition that cannot be evaluated counts as not holding, and says so in the explanation. */
+    /**
+     * Whether a rule's condition holds. One that cannot be evaluated does not fire its rule, and
+     * is recorded as a failure, which refers the case: the engine never decides on what it could
+     * not evaluate.
+     */
     boolean holds(Cel.Compiled condition, String where) {
         return holds(condition, values, where);
     }
@@ -70,8 +76,22 @@ final class Interview {
         try {
             return condition.test(on);
         } catch (CelEvaluationException e) {
-            notes.add(where + " could not be evaluated (" + e.getMessage() + "); taken as false");
+            failed(where, e);
             return false;
         }
+    }
+
+    /** Whether a question is asked; when its ask-when cannot be evaluated it is asked (more is known, never less), and the case referred. */
+    private boolean asks(Cel.Compiled condition, String where) {
+        try {
+            return condition.test(values);
+        } catch (CelEvaluationException e) {
+            failed(where, e);
+            return true;
+        }
+    }
+
+    void failed(String where, Exception e) {
+        failures.add(where + " could not be evaluated: " + Cel.describe(e));
     }
 }

@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
  * nothing is returned, so an invalid rulebook never half-loads.
  */
 public final class RulebookCompiler {
+    /** Debits or credits one rule may give: far above any real loading, far below an int overflow. */
+    static final int MAX_POINTS = 10_000;
+    /** A flat extra premium per 1,000 of cover, at most. */
+    static final double MAX_FLAT_EXTRA = 100;
     private static final Pattern VARIABLE = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
 
@@ -429,8 +433,12 @@ public final class RulebookCompiler {
             if (e.decision() != DecisionKind.POSTPONE && e.postponeMonths() != 0) {
                 problems.add(path + ".postpone-months", "only a postpone decision has a period");
             }
-            if (e.debits() < 0 || e.credits() < 0) {
-                problems.add(path, "debits and credits are positive numbers");
+            if (e.debits() < 0 || e.credits() < 0 || e.debits() > MAX_POINTS || e.credits() > MAX_POINTS) {
+                problems.add(path, "debits and credits are whole numbers from 0 to " + MAX_POINTS);
+            }
+            if (!(e.flatExtraPerMille() >= 0 && e.flatExtraPerMille() <= MAX_FLAT_EXTRA)) {
+                // a negative extra would cancel a real one
+                problems.add(path + ".flat-extra", "a flat extra is from 0 to " + MAX_FLAT_EXTRA + " per mille");
             }
             for (int i = 0; i < e.evidence().size(); i++) {
                 if (!evidenceIds.contains(e.evidence().get(i))) {

@@ -33,7 +33,15 @@ import java.util.Set;
 
 /** Reads rulebook YAML into its definition, recording every shape problem with its path. */
 final class RulebookParser {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * Strict YAML: a key given twice is an error (not "the last one wins"), and words YAML 1.1
+     * reads as booleans (No, yes, off) stay the text they are; anchors and aliases are refused
+     * before parsing ({@link #refuseAliases}), since an alias silently repeats another node.
+     */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
     private static final Set<String> EFFECT_KEYS = Set.of("debits", "credits", "flat-extra", "decision",
             "postpone-months", "exclusion", "evidence", "reason");
 
@@ -43,7 +51,32 @@ final class RulebookParser {
         this.problems = problems;
     }
 
+    /** Anchors ({@code &a}) and aliases ({@code *a}) are errors with their line; false when there was one. */
+    private boolean refuseAliases(String yaml) {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(Math.max(yaml.length() + 1, 3 * 1024 * 1024));
+        boolean clean = true;
+        try {
+            for (org.yaml.snakeyaml.events.Event event : new org.yaml.snakeyaml.Yaml(options).parse(new java.io.StringReader(yaml))) {
+                int line = event.getStartMark() == null ? 0 : event.getStartMark().getLine() + 1;
+                if (event instanceof org.yaml.snakeyaml.events.AliasEvent alias) {
+                    problems.add("(file)", "line " + line + ": alias *" + alias.getAnchor() + " is not allowed; write the value out");
+                    clean = false;
+                } else if (event instanceof org.yaml.snakeyaml.events.NodeEvent node && node.getAnchor() != null) {
+                    problems.add("(file)", "line " + line + ": anchor &" + node.getAnchor() + " is not allowed");
+                    clean = false;
+                }
+            }
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            return true; // the parser below reports what is wrong with its line
+        }
+        return clean;
+    }
+
     RulebookDefinition parse(String yaml) {
+        if (!refuseAliases(yaml)) {
+            return null;
+        }
         JsonNode tree;
         try {
             tree = YAML.readTree(yaml);

@@ -65,6 +65,12 @@ final class YamlNode {
             problems.add(at(field), "must be a single value");
             return null;
         }
+        if (!value.isTextual()) {
+            // a label of 1 or true would be shown as "1" or "true": text must be written as text
+            problems.add(at(field), "must be text, not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    + " (quote it: '" + value.asText() + "')");
+            return null;
+        }
         return value.asText();
     }
 
