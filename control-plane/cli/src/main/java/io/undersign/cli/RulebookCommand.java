@@ -205,7 +205,11 @@ class RulebookCommand {
             try {
                 caseFile = CaseFile.parse(Files.readString(cases));
             } catch (IOException e) {
-                throw new CliException("cannot read cases " + cases + ": " + e.getMessage().lines().findFirst().orElse(""), Undersign.USAGE);
+                throw new CliException("cases " + cases + ": " + e.getMessage().lines().findFirst().orElse(""), Undersign.OPERATION_FAILED);
+            }
+            List<String> problems = caseFile.problems(rulebook.metadata().id());
+            if (!problems.isEmpty()) {
+                throw new CliException("cases " + cases + ": " + String.join("; ", problems), Undersign.OPERATION_FAILED);
             }
             List<CaseCheck.Result> results = CaseCheck.run(rulebook, caseFile);
             Table table = new Table("RESULT", "PROFILE", "EXPECTED", "ACTUAL", "DIFFERENCE");

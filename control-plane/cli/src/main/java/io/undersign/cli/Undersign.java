@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The operator's command line: a client of the control plane's admin API. */
-@Command(name = "undersign", mixinStandardHelpOptions = true, version = "undersign 0.1.0",
+// the help and version options on every subcommand too (undersign rulebook test --help)
+@Command(name = "undersign", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "undersign 0.1.0",
         description = "Operate the Undersign platform: onboard and manage tenants, watch operations, read the audit trail.",
         subcommands = {TenantsCommand.class, OpsCommand.class, AuditCommand.class, RulebookCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

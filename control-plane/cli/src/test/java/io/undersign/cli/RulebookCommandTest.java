@@ -94,4 +94,34 @@ class RulebookCommandTest {
         assertThat(test.exit()).isEqualTo(1);
         assertThat(test.out()).contains("pass    healthy").contains("FAIL    wrong on purpose").contains("1 passed, 1 failed");
     }
+
+    @Test
+    void aBrokenCaseFileIsOneLineNamingTheFileEntryAndFieldWithExit1() throws Exception {
+        String[][] broken = {
+                {"rulebook: term-life-uk\n", "profiles: at least one profile is required"},
+                {"rulebook: term-life-uk\nprofiles:\n  - {name: x}\n", "profiles[0] (x).expect.outcome: is required"},
+                {"rulebook: term-life-uk\nprofiles:\n  - null\n", "profiles[0]: is empty"},
+                {"rulebook: another-book\nprofiles:\n  - {name: x, expect: {outcome: STANDARD}}\n", "for rulebook 'another-book'"},
+                {"rulebook: term-life-uk\nprofiles: [{name: x, expect: {outcome: STANDARD}, surprise: 1}]\n", "surprise"}};
+        for (String[] file : broken) {
+            Path cases = dir.resolve("broken.yaml");
+            Files.writeString(cases, file[0]);
+            Run test = undersign("rulebook", "test", rulebook.toString(), cases.toString());
+            assertThat(test.exit()).as(file[0]).isEqualTo(1);
+            assertThat(test.err()).as(file[0]).contains(cases.toString()).contains(file[1]).doesNotContain("NullPointerException");
+            assertThat(test.err().strip().lines()).as("one line").hasSize(1);
+        }
+    }
+
+    @Test
+    void everySubcommandAnswersHelp() {
+        for (String[] command : new String[][] {{"rulebook", "test"}, {"rulebook", "validate"}, {"rulebook", "evaluate"}, {"rulebook", "next"},
+                {"tenants", "create"}, {"tenants", "show"}, {"ops", "watch"}, {"audit"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            Run help = undersign(args);
+            assertThat(help.exit()).as(String.join(" ", args)).isZero();
+            assertThat(help.out()).as(String.join(" ", args)).contains("Usage: undersign " + String.join(" ", command));
+        }
+    }
 }

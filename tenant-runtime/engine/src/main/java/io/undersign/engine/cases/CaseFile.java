@@ -37,6 +37,39 @@ public record CaseFile(String rulebook, LocalDate applicationDate, Map<String, O
         });
     }
 
+    /**
+     * What is wrong with this file for {@code rulebook}, each with the entry and field (empty when
+     * nothing): a file for another rulebook, no profiles, an empty entry, a profile without a name
+     * or an expected outcome.
+     */
+    public List<String> problems(String rulebookId) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (rulebook == null) {
+            problems.add("rulebook: is required (the id of the rulebook these cases are for)");
+        } else if (!rulebook.equals(rulebookId)) {
+            problems.add("rulebook: the cases are for rulebook '" + rulebook + "', not '" + rulebookId + "'");
+        }
+        if (profiles == null || profiles.isEmpty()) {
+            problems.add("profiles: at least one profile is required");
+            return problems;
+        }
+        for (int i = 0; i < profiles.size(); i++) {
+            Profile p = profiles.get(i);
+            String at = "profiles[" + i + "]";
+            if (p == null) {
+                problems.add(at + ": is empty");
+                continue;
+            }
+            if (p.name() == null || p.name().isBlank()) {
+                problems.add(at + ".name: is required");
+            }
+            if (p.expect() == null || p.expect().outcome() == null) {
+                problems.add(at + (p.name() == null ? "" : " (" + p.name() + ")") + ".expect.outcome: is required");
+            }
+        }
+        return problems;
+    }
+
     /** The engine input for one profile: defaults overlaid by the profile's answers. */
     public CaseInput input(Profile profile) {
         Map<String, Object> answers = new LinkedHashMap<>(defaults == null ? Map.of() : defaults);
