@@ -34,8 +34,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "rulebook", description = "Validate a rulebook, evaluate answers against it, see the next questions, run test cases.",
         subcommands = {RulebookCommand.Validate.class, RulebookCommand.Evaluate.class, RulebookCommand.Next.class, RulebookCommand.Test.class})
 class RulebookCommand {
+    // answers and evidence files are read strictly: a key given twice or anything after the document is an error
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Loads the rulebook or fails with exit 1 after printing every problem. */
     static Rulebook load(Path file, PrintWriter out) {

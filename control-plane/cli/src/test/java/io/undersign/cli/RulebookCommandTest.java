@@ -69,6 +69,14 @@ class RulebookCommandTest {
         Run invalid = undersign("rulebook", "evaluate", rulebook.toString(), "--answers", answers.toString());
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.out()).contains("height_cm: must be between 120 and 230").contains("smoker: is required");
+
+        for (String[] strict : new String[][] {{"{\"smoker\": false, \"smoker\": true}", "Duplicate field 'smoker'"},
+                {"{\"smoker\": false} {\"smoker\": true}", "Trailing token"}}) {
+            Files.writeString(answers, strict[0]);
+            Run refused = undersign("rulebook", "evaluate", rulebook.toString(), "--answers", answers.toString());
+            assertThat(refused.exit()).as(strict[0]).isNotZero();
+            assertThat(refused.err()).as(strict[0]).contains(strict[1]);
+        }
     }
 
     @Test

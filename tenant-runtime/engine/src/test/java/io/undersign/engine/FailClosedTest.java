@@ -72,6 +72,13 @@ class FailClosedTest {
     }
 
     @Test
+    void aHugeNumberIsRefusedNotClamped() {
+        Evaluation e = Engine.evaluate(Rulebooks.parse(BOOK.replace("min: 0, max: 80", "min: 0")),
+                CaseInput.of(Map.of("cigarettes", 10, "years", new java.math.BigInteger("100000000000000000000")), DAY));
+        assertThat(e.errors()).extracting(FieldError::toString).anyMatch(f -> f.contains("years") && f.contains("too large"));
+    }
+
+    @Test
     void theYamlIsReadStrictly() {
         List<String> duplicate = problems(BOOK.replace("when: \"100 / cigarettes < 2\"", "when: \"100 / cigarettes < 2\"\n    when: \"false\""));
         assertThat(duplicate).anyMatch(p -> p.contains("Duplicate field 'when'") && p.contains("line"));

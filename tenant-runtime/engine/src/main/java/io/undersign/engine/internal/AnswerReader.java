@@ -27,6 +27,8 @@ final class AnswerReader {
         return read(field, f.type(), f.min(), f.max(), null, raw, errors);
     }
 
+    private static final long MAX_EXACT = (1L << 53) - 1;
+
     private static Object read(String field, QuestionType type, Double min, Double max, Question choices, Object raw, List<FieldError> errors) {
         switch (type) {
             case NUMBER, INTEGER -> {
@@ -41,6 +43,11 @@ final class AnswerReader {
                 }
                 if (type == QuestionType.INTEGER && v != Math.rint(v)) {
                     errors.add(new FieldError(field, "must be a whole number"));
+                    return null;
+                }
+                if (Math.abs(v) > MAX_EXACT) {
+                    // beyond 2^53 a double no longer holds every whole number: refuse, never round or clamp
+                    errors.add(new FieldError(field, "is too large (at most " + MAX_EXACT + " either way)"));
                     return null;
                 }
                 if ((min != null && v < min) || (max != null && v > max)) {
