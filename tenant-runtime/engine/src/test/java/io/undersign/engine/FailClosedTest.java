@@ -72,6 +72,23 @@ class FailClosedTest {
     }
 
     @Test
+    void aUniqueTableCannotReadAMultiChoiceInput() {
+        String book = BOOK.replace("questions: [cigarettes, years, extra]}", "questions: [cigarettes, years, extra, pursuits]}")
+                .replace("derived:", """
+                          - {id: pursuits, type: multi-choice, text: "Pursuits", required: false, options: [diving, racing]}
+                        tables:
+                          - id: hazards
+                            hit: UNIQUE
+                            inputs: [pursuits]
+                            rows:
+                              - {match: {pursuits: {in: [diving]}}, exclusion: "Diving", reason: {code: D, text: "diving"}}
+                              - {match: {pursuits: {in: [racing]}}, decision: decline, reason: {code: R, text: "racing"}}
+                        derived:""");
+        assertThat(problems(book)).anyMatch(p -> p.startsWith("tables[0].inputs") && p.contains("multi-choice"));
+        assertThat(problems(book.replace("hit: UNIQUE", "hit: COLLECT-SUM"))).isEmpty();
+    }
+
+    @Test
     void aHugeNumberIsRefusedNotClamped() {
         Evaluation e = Engine.evaluate(Rulebooks.parse(BOOK.replace("min: 0, max: 80", "min: 0")),
                 CaseInput.of(Map.of("cigarettes", 10, "years", new java.math.BigInteger("100000000000000000000")), DAY));

@@ -342,6 +342,13 @@ public final class RulebookCompiler {
                     checkEffect(row.effect(), rowPath, evidenceIds);
                 }
                 if (table.hit() == HitPolicy.UNIQUE) {
+                    // an applicant may choose several options, so several rows of a multi-choice input can hold at once,
+                    // and a UNIQUE table would take the first and drop the rest (an exclusion taken, a decline lost)
+                    for (String input : table.inputs()) {
+                        def.questions().stream().filter(q -> q.id().equals(input) && q.type() == QuestionType.MULTI_CHOICE).findFirst()
+                                .ifPresent(q -> problems.add(path + ".inputs", "'" + input + "' is multi-choice: several rows can hold"
+                                        + " at once, so the table must be COLLECT-SUM (or use a rule per option), not UNIQUE"));
+                    }
                     for (int a = 0; a < table.rows().size(); a++) {
                         for (int b = a + 1; b < table.rows().size(); b++) {
                             if (overlap(table.rows().get(a), table.rows().get(b))) {
