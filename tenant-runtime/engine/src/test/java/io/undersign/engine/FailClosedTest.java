@@ -89,6 +89,17 @@ class FailClosedTest {
     }
 
     @Test
+    void expressionsAreBoundedAtLoadAndAnOversizedRulebookIsRefused() {
+        String nested = BOOK.replace("when: \"100 / cigarettes < 2\"",
+                "when: \"[1,2,3].all(x, [1,2,3].all(y, [1,2,3].exists(z, x + y + z > 100)))\"");
+        assertThat(problems(nested)).anyMatch(p -> p.startsWith("rules[0].when") && p.contains("inside another"));
+        String huge = BOOK.replace("when: \"100 / cigarettes < 2\"", "when: \"" + "cigarettes > 1 && ".repeat(300) + "true\"");
+        assertThat(problems(huge)).anyMatch(p -> p.startsWith("rules[0].when"));
+        String oversized = BOOK + "#" + "x".repeat(600 * 1024) + "\n";
+        assertThat(problems(oversized)).containsExactly("(file): is " + oversized.length() + " characters; a rulebook has at most 524288");
+    }
+
+    @Test
     void aHugeNumberIsRefusedNotClamped() {
         Evaluation e = Engine.evaluate(Rulebooks.parse(BOOK.replace("min: 0, max: 80", "min: 0")),
                 CaseInput.of(Map.of("cigarettes", 10, "years", new java.math.BigInteger("100000000000000000000")), DAY));

@@ -26,8 +26,12 @@ import java.util.Set;
 
 /** CEL set up once for the engine: compilers over declared variables, one planner runtime. */
 final class Cel {
-    // heterogeneous comparisons let `bmi >= 30` compare a double with an int literal
-    static final CelOptions OPTIONS = CelOptions.DEFAULT.toBuilder().enableHeterogeneousNumericComparisons(true).build();
+    // heterogeneous comparisons let `bmi >= 30` compare a double with an int literal; the limits bound what one
+    // expression can cost: its size, its depth, and (with no comprehension inside another) its loops
+    static final int MAX_ITERATIONS = 1000;
+    static final CelOptions OPTIONS = CelOptions.DEFAULT.toBuilder().enableHeterogeneousNumericComparisons(true)
+            .comprehensionMaxIterations(MAX_ITERATIONS).maxExpressionCodePointSize(2000).maxParseRecursionDepth(32)
+            .maxParseExpressionNodeCount(400).maxRegexProgramSize(200).build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.plannerRuntimeBuilder().setOptions(OPTIONS).build();
 
     private Cel() {
@@ -62,6 +66,10 @@ final class Cel {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
+            if (nestedComprehension(ast.getExpr(), false)) {
+                problems.add(path, "a comprehension (all, exists, map, filter) inside another is not allowed: its cost grows as a power");
+                return null;
+            }
             CelType actual = ast.getResultType();
             if (!resultType.isAssignableFrom(actual) && !(resultType == SimpleType.DOUBLE && actual == SimpleType.INT)) {
                 problems.add(path, "must be of type " + resultType.name() + " but is " + actual.name());
@@ -93,6 +101,20 @@ final class Cel {
         Set<String> names = new LinkedHashSet<>();
         collect(root, names);
         return names;
+    }
+
+    private static boolean nestedComprehension(CelExpr expr, boolean inside) {
+        return switch (expr.getKind()) {
+            case SELECT -> nestedComprehension(expr.select().operand(), inside);
+            case CALL -> expr.call().target().map(t -> nestedComprehension(t, inside)).orElse(false)
+                    || expr.call().args().stream().anyMatch(a -> nestedComprehension(a, inside));
+            case LIST -> expr.list().elements().stream().anyMatch(e -> nestedComprehension(e, inside));
+            case MAP -> expr.map().entries().stream().anyMatch(e -> nestedComprehension(e.key(), inside) || nestedComprehension(e.value(), inside));
+            case COMPREHENSION -> inside || nestedComprehension(expr.comprehension().iterRange(), true)
+                    || nestedComprehension(expr.comprehension().loopStep(), true) || nestedComprehension(expr.comprehension().loopCondition(), true)
+                    || nestedComprehension(expr.comprehension().result(), true) || nestedComprehension(expr.comprehension().accuInit(), true);
+            default -> false;
+        };
     }
 
     private static void collect(CelExpr expr, Set<String> names) {

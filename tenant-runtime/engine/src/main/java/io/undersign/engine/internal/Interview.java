@@ -24,8 +24,23 @@ final class Interview {
     /** Conditions and values that could not be evaluated: each makes the decision at least REFER. */
     final List<String> failures = new ArrayList<>();
 
+    /** A case's evaluation may take this long; past it, nothing more is evaluated and the case is referred. */
+    static final long BUDGET_NANOS = 250_000_000L;
+    private final long deadline = System.nanoTime() + BUDGET_NANOS;
+    private boolean overBudget;
+
     private Interview(CompiledRulebook rulebook) {
         this.values = new CaseValues(rulebook.zeroValues());
+    }
+
+    /** True once the time budget is spent: the failure is recorded once, and the caller evaluates nothing more. */
+    private boolean outOfTime(String where) {
+        if (!overBudget && System.nanoTime() > deadline) {
+            overBudget = true;
+            failures.add("the evaluation ran past its time budget of " + BUDGET_NANOS / 1_000_000 + " ms at " + where
+                    + "; what follows was not evaluated");
+        }
+        return overBudget;
     }
 
     static Interview walk(CompiledRulebook rulebook, Map<String, Object> raw) {
@@ -73,6 +88,9 @@ final class Interview {
     }
 
     boolean holds(Cel.Compiled condition, CaseValues on, String where) {
+        if (outOfTime(where)) {
+            return false;
+        }
         try {
             return condition.test(on);
         } catch (CelEvaluationException e) {
@@ -83,6 +101,9 @@ final class Interview {
 
     /** Whether a question is asked; when its ask-when cannot be evaluated it is asked (more is known, never less), and the case referred. */
     private boolean asks(Cel.Compiled condition, String where) {
+        if (outOfTime(where)) {
+            return true;
+        }
         try {
             return condition.test(values);
         } catch (CelEvaluationException e) {

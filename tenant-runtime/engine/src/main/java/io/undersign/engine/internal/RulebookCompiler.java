@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
 public final class RulebookCompiler {
     /** Debits or credits one rule may give: far above any real loading, far below an int overflow. */
     static final int MAX_POINTS = 10_000;
+    /** The largest rulebook accepted, in characters. */
+    static final int MAX_CHARACTERS = 512 * 1024;
     /** A flat extra premium per 1,000 of cover, at most. */
     static final double MAX_FLAT_EXTRA = 100;
     private static final Pattern VARIABLE = Pattern.compile("[a-z][a-z0-9_]*");
@@ -48,6 +50,11 @@ public final class RulebookCompiler {
     /** Reads and compiles rulebook YAML; the result holds either the rulebook or every problem. */
     public static Result compile(String yaml) {
         Problems problems = new Problems();
+        if (yaml.length() > MAX_CHARACTERS) {
+            // validation time and memory grow with the file: the sample is 30 KB, a real rulebook well under this
+            problems.add("(file)", "is " + yaml.length() + " characters; a rulebook has at most " + MAX_CHARACTERS);
+            return new Result(null, problems.all());
+        }
         RulebookDefinition definition = new RulebookParser(problems).parse(yaml);
         if (definition == null) {
             return new Result(null, problems.all());
