@@ -100,6 +100,16 @@ class FailClosedTest {
     }
 
     @Test
+    void aRuleComparingAChoiceWithANonOptionAndAnAskWhenOnADerivedValueAreToldApart() {
+        String book = BOOK.replace("questions: [cigarettes, years, extra]}", "questions: [cigarettes, years, extra, kind]}")
+                .replace("derived:", "  - {id: kind, type: single-choice, text: \"Kind\", options: [rolled, filtered]}\nderived:")
+                .replace("when: \"100 / cigarettes < 2\"", "when: \"kind == 'cigar'\"");
+        assertThat(problems(book)).anyMatch(p -> p.startsWith("rules[0].when") && p.contains("'cigar' is not an option of 'kind'"));
+        String derived = BOOK.replace("ask-when: \"100 / cigarettes > 1\"", "ask-when: \"packs > 1\"");
+        assertThat(problems(derived)).anyMatch(p -> p.startsWith("questions[2].ask-when") && p.contains("derived value 'packs'"));
+    }
+
+    @Test
     void aHugeNumberIsRefusedNotClamped() {
         Evaluation e = Engine.evaluate(Rulebooks.parse(BOOK.replace("min: 0, max: 80", "min: 0")),
                 CaseInput.of(Map.of("cigarettes", 10, "years", new java.math.BigInteger("100000000000000000000")), DAY));

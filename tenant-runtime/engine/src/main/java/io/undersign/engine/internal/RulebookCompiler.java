@@ -216,7 +216,7 @@ public final class RulebookCompiler {
                             if (!earlier.containsKey(ref)) {
                                 problems.add(path, questions.containsKey(ref)
                                         ? "refers to '" + ref + "', which is asked later (or is this question itself); ask-when may use earlier questions only"
-                                        : "undeclared question '" + ref + "'");
+                                        : derivedInAskWhen("undeclared question '" + ref + "'"));
                                 compiled = null;
                             }
                         }
@@ -224,7 +224,7 @@ public final class RulebookCompiler {
                             checkOptionLiterals(compiled.ast().getExpr(), path);
                         }
                     } else {
-                        local.all().forEach(p -> problems.add(p.path(), p.message()));
+                        local.all().forEach(p -> problems.add(p.path(), derivedInAskWhen(p.message())));
                     }
                 }
                 out.add(compiled);
@@ -233,6 +233,16 @@ public final class RulebookCompiler {
                 }
             }
             return out;
+        }
+
+        /** "undeclared question 'bmi'" where bmi is a derived value: say what is wrong. */
+        private String derivedInAskWhen(String message) {
+            var m = Pattern.compile("undeclared question '([^']+)'").matcher(message);
+            if (m.find() && variables.containsKey(m.group(1)) && !questions.containsKey(m.group(1))) {
+                return "refers to the derived value '" + m.group(1) + "'; ask-when may use earlier questions only"
+                        + " (write it on the questions '" + m.group(1) + "' is derived from)";
+            }
+            return message;
         }
 
         /** {@code choice == 'x'} or {@code 'x' in choices} with an x that is no option can never hold. */
@@ -434,6 +444,8 @@ public final class RulebookCompiler {
                 }
                 Cel.Compiled when = Cel.compile(cel, rule.when(), SimpleType.BOOL, path + ".when", problems);
                 if (when != null) {
+                    // as in ask-when: a comparison with a value that is no option can never hold
+                    checkOptionLiterals(when.ast().getExpr(), path + ".when");
                     out.add(new CompiledRulebook.CompiledRule(rule, when));
                 }
             }
