@@ -15,7 +15,8 @@ NEEDS_BLOOD = {"reference": "BENCH", "answers": {
     "date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 1000000, "term_years": 25, "occupation_class": "1",
     "height_cm": 168, "weight_kg": 64, "smoker": False, "alcohol_units_per_week": 8, "hazardous_pursuits": [],
     "travel_advisory": "none", "asthma": False, "diabetes": False, "hypertension": False, "heart_condition": "none",
-    "cancer_history": False, "mental_health": "none", "family_history_under_60": 0}}
+    "cancer_history": False, "mental_health": "none", "family_history_under_60": 0,
+    "under_investigation": False, "hospital_admissions_12m": 0, "self_harm": "none"}}
 
 
 def main():

@@ -19,7 +19,8 @@ ANSWERS = {"date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 250000
            "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": True, "cigarettes_per_day": 30,
            "alcohol_units_per_week": 8, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": False,
            "diabetes": False, "hypertension": False, "heart_condition": "none", "cancer_history": False,
-           "mental_health": "none", "family_history_under_60": 0}
+           "mental_health": "none", "family_history_under_60": 0,
+           "under_investigation": False, "hospital_admissions_12m": 0, "self_harm": "none"}
 
 
 def wrk(url, host, connections, seconds, script=None):
@@ -95,7 +96,7 @@ def database_ceiling(database, connections, cases):
                  "INSERT INTO case_file (id, reference, channel, status, answers, application_date, created_at, updated_at) "
                  "VALUES (@id, NULL, 'api', 'DECIDED', REPEAT('a', 700), CURDATE(), NOW(6), NOW(6)); "
                  "INSERT INTO case_decision (case_id, outcome, rulebook_id, rulebook_version, decision, created_at) "
-                 "VALUES (@id, 'RATED', 'term-life-uk', '2026.11.1', REPEAT('d', 2600), NOW(6)); "
+                 "VALUES (@id, 'RATED', 'term-life-uk', '2026.12.1', REPEAT('d', 2600), NOW(6)); "
                  "INSERT INTO tenant_audit_event (at, actor, action, detail) VALUES (NOW(6), 'integrator', 'case.created', @id); "
                  "COMMIT")
     per_case = statement.count(";") + 1

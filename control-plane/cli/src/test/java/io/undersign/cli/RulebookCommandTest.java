@@ -39,7 +39,7 @@ class RulebookCommandTest {
 
     @Test
     void validateAcceptsTheSampleAndListsEveryProblemOfABrokenOne() throws Exception {
-        assertThat(undersign("rulebook", "validate", rulebook.toString()).out()).contains("valid — term-life-uk 2026.11.1");
+        assertThat(undersign("rulebook", "validate", rulebook.toString()).out()).contains("valid — term-life-uk 2026.12.1");
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, Files.readString(rulebook).replace("when: smoker && cigarettes_per_day > 20", "when: smokr && cigarettes_per_day > 20")
                 .replace("decline-over: 300", "decline-over: 10"));
@@ -57,7 +57,8 @@ class RulebookCommandTest {
                  "occupation_class": "1", "height_cm": 180, "weight_kg": 80, "smoker": true, "cigarettes_per_day": 30,
                  "alcohol_units_per_week": 10, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": false,
                  "diabetes": false, "hypertension": false, "heart_condition": "none", "cancer_history": false,
-                 "mental_health": "none", "family_history_under_60": 0}
+                 "mental_health": "none", "family_history_under_60": 0,
+                 "under_investigation": false, "hospital_admissions_12m": 0, "self_harm": "none"}
                 """);
         Run text = undersign("rulebook", "evaluate", rulebook.toString(), "--answers", answers.toString(), "--date", "2026-12-01");
         assertThat(text.exit()).as(text.err()).isZero();
@@ -93,7 +94,8 @@ class RulebookCommandTest {
                 defaults: {date_of_birth: "1990-06-15", sex: female, sum_assured: 250000, term_years: 25, occupation_class: "1",
                   height_cm: 168, weight_kg: 64, smoker: false, alcohol_units_per_week: 8, hazardous_pursuits: [],
                   travel_advisory: none, asthma: false, diabetes: false, hypertension: false, heart_condition: none,
-                  cancer_history: false, mental_health: none, family_history_under_60: 0}
+                  cancer_history: false, mental_health: none, family_history_under_60: 0,
+                  under_investigation: false, hospital_admissions_12m: 0, self_harm: none}
                 profiles:
                   - {name: healthy, expect: {outcome: STANDARD}}
                   - {name: wrong on purpose, answers: {travel_advisory: all-travel}, expect: {outcome: STANDARD}}

@@ -92,7 +92,7 @@ class EvaluationTest {
         assertThat(d.exclusions()).hasSize(1);
         Explanation x = d.explanation();
         assertThat(x.rulebookId()).isEqualTo("term-life-uk");
-        assertThat(x.rulebookVersion()).isEqualTo("2026.11.1");
+        assertThat(x.rulebookVersion()).isEqualTo("2026.12.1");
         assertThat(x.totalDebits()).isEqualTo(75);
         assertThat(x.firings()).filteredOn(f -> f.source().equals("rule:heavy-smoker")).singleElement()
                 .satisfies(f -> {
@@ -109,6 +109,7 @@ class EvaluationTest {
     void theMostSevereOutcomeWins() {
         Map<String, Object> answers = SampleRulebook.healthy();
         answers.put("heart_condition", "heart-attack");   // refer
+        answers.put("cardiac_event_months_ago", 60);
         answers.put("travel_advisory", "all-travel");      // postpone
         answers.put("alcohol_units_per_week", 40);          // rated
         Decision d = SampleRulebook.evaluate(answers).decision();

@@ -46,6 +46,9 @@ final class SampleRulebook {
         a.put("cancer_history", false);
         a.put("mental_health", "none");
         a.put("family_history_under_60", 0);
+        a.put("under_investigation", false);
+        a.put("hospital_admissions_12m", 0);
+        a.put("self_harm", "none");
         return a;
     }
 

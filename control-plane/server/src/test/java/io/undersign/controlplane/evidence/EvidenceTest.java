@@ -112,7 +112,8 @@ class EvidenceTest {
                 "travel_advisory", "none", "action", "next"))).endsWith("/pages/health");
         assertThat(FormClient.location(browser.post(caseLink + "/pages/health", "asthma", "false", "diabetes", "false",
                 "hypertension", "false", "heart_condition", "none", "cancer_history", "false", "mental_health", "none",
-                "family_history_under_60", "0", "action", "next"))).endsWith("/review");
+                "family_history_under_60", "0", "under_investigation", "false", "hospital_admissions_12m", "0",
+                "self_harm", "none", "action", "next"))).endsWith("/review");
         try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(1))) {
             assertThat(FormClient.location(browser.post(caseLink + "/submit"))).endsWith("/decision");
             assertThat(browser.get(caseLink + "/decision").body()).contains("data-outcome=\"PENDING_EVIDENCE\"")

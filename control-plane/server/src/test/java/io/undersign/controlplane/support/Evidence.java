@@ -18,7 +18,8 @@ public final class Evidence {
              "term_years": 25, "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": false,
              "alcohol_units_per_week": 8, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": false,
              "diabetes": false, "hypertension": false, "heart_condition": "none", "cancer_history": false,
-             "mental_health": "none", "family_history_under_60": 0}}""";
+             "mental_health": "none", "family_history_under_60": 0,
+             "under_investigation": false, "hospital_admissions_12m": 0, "self_harm": "none"}}""";
 
     private Evidence() {
     }

@@ -53,6 +53,7 @@ class InterviewBrowserTest {
         rated.put("cigarettes_per_day", List.of("30"));
         Map<String, List<String>> referred = healthy();
         referred.put("heart_condition", List.of("heart-attack"));
+        referred.put("cardiac_event_months_ago", List.of("60"));
         return Stream.of(Arguments.of("standard", standard, "STANDARD", "standard terms"),
                 Arguments.of("rated", rated, "RATED", "higher premium"),
                 Arguments.of("referred", referred, "REFER", "An underwriter will review"));
@@ -171,6 +172,9 @@ class InterviewBrowserTest {
         a.put("cancer_history", List.of("false"));
         a.put("mental_health", List.of("none"));
         a.put("family_history_under_60", List.of("0"));
+        a.put("under_investigation", List.of("false"));
+        a.put("hospital_admissions_12m", List.of("0"));
+        a.put("self_harm", List.of("none"));
         return a;
     }
 }

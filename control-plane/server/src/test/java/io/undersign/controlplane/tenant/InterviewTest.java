@@ -69,7 +69,8 @@ class InterviewTest {
 
         assertThat(FormClient.location(later.post(caseLink + "/pages/health", "asthma", "false", "diabetes", "false",
                 "hypertension", "false", "heart_condition", "none", "cancer_history", "false", "mental_health", "none",
-                "family_history_under_60", "0", "action", "next"))).endsWith("/review");
+                "family_history_under_60", "0", "under_investigation", "false", "hospital_admissions_12m", "0",
+                "self_harm", "none", "action", "next"))).endsWith("/review");
         assertThat(later.get(caseLink + "/review").body()).contains("How many cigarettes (or equivalent) a day?").contains("30");
 
         assertThat(FormClient.location(later.post(caseLink + "/submit"))).endsWith("/decision");

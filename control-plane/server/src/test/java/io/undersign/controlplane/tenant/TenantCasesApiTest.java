@@ -26,7 +26,8 @@ class TenantCasesApiTest {
              "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": true, "cigarettes_per_day": 30,
              "alcohol_units_per_week": 8, "hazardous_pursuits": [], "travel_advisory": "none", "asthma": false,
              "diabetes": false, "hypertension": false, "heart_condition": "none", "cancer_history": false,
-             "mental_health": "none", "family_history_under_60": 0}""";
+             "mental_health": "none", "family_history_under_60": 0,
+             "under_investigation": false, "hospital_admissions_12m": 0, "self_harm": "none"}""";
 
     @Test
     void theApiIsNotServedOverPlainHttp() throws Exception {
@@ -104,7 +105,7 @@ class TenantCasesApiTest {
         assertThat(created.location()).isEqualTo("/api/v1/cases/" + id);
         assertThat(c.at("/decision/outcome").asText()).isEqualTo("RATED");
         assertThat(c.at("/decision/rating/table").asInt()).isEqualTo(3);
-        assertThat(c.at("/decision/explanation/rulebookVersion").asText()).isEqualTo("2026.11.1");
+        assertThat(c.at("/decision/explanation/rulebookVersion").asText()).isEqualTo("2026.12.1");
 
         var replay = apiA.send("POST", "/api/v1/cases", body, "Idempotency-Key", "k-1");
         assertThat(JSON.readTree(replay.body()).get("id").asText()).isEqualTo(id);
