@@ -110,6 +110,14 @@ class FailClosedTest {
     }
 
     @Test
+    void aDivisionByALiteralZeroIsFoundAtLoad() {
+        for (String when : new String[] {"years / 0 > 1", "years % 0 == 1", "cigarettes > 0 && 1.0 / 0.0 > 2.0"}) {
+            assertThat(problems(BOOK.replace("when: \"100 / cigarettes < 2\"", "when: \"" + when + "\"")))
+                    .as(when).anyMatch(p -> p.startsWith("rules[0].when") && p.contains("divides by zero"));
+        }
+    }
+
+    @Test
     void aHugeNumberIsRefusedNotClamped() {
         Evaluation e = Engine.evaluate(Rulebooks.parse(BOOK.replace("min: 0, max: 80", "min: 0")),
                 CaseInput.of(Map.of("cigarettes", 10, "years", new java.math.BigInteger("100000000000000000000")), DAY));

@@ -70,6 +70,10 @@ final class Cel {
                 problems.add(path, "a comprehension (all, exists, map, filter) inside another is not allowed: its cost grows as a power");
                 return null;
             }
+            if (dividesByLiteralZero(ast.getExpr())) {
+                problems.add(path, "divides by zero (x / 0 or x % 0 can never be evaluated)");
+                return null;
+            }
             CelType actual = ast.getResultType();
             if (!resultType.isAssignableFrom(actual) && !(resultType == SimpleType.DOUBLE && actual == SimpleType.INT)) {
                 problems.add(path, "must be of type " + resultType.name() + " but is " + actual.name());
@@ -101,6 +105,37 @@ final class Cel {
         Set<String> names = new LinkedHashSet<>();
         collect(root, names);
         return names;
+    }
+
+    /** {@code x / 0}, {@code x % 0}, {@code x / 0.0} anywhere in the expression: known ahead of any case. */
+    private static boolean dividesByLiteralZero(CelExpr expr) {
+        return switch (expr.getKind()) {
+            case CALL -> {
+                var call = expr.call();
+                boolean division = (call.function().equals("_/_") || call.function().equals("_%_")) && call.args().size() == 2
+                        && isZero(call.args().get(1));
+                yield division || call.target().map(Cel::dividesByLiteralZero).orElse(false)
+                        || call.args().stream().anyMatch(Cel::dividesByLiteralZero);
+            }
+            case SELECT -> dividesByLiteralZero(expr.select().operand());
+            case LIST -> expr.list().elements().stream().anyMatch(Cel::dividesByLiteralZero);
+            case COMPREHENSION -> dividesByLiteralZero(expr.comprehension().iterRange()) || dividesByLiteralZero(expr.comprehension().loopStep())
+                    || dividesByLiteralZero(expr.comprehension().result());
+            default -> false;
+        };
+    }
+
+    private static boolean isZero(CelExpr expr) {
+        if (expr.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
+            return false;
+        }
+        var c = expr.constant();
+        return switch (c.getKind()) {
+            case INT64_VALUE -> c.int64Value() == 0;
+            case UINT64_VALUE -> c.uint64Value().longValue() == 0;
+            case DOUBLE_VALUE -> c.doubleValue() == 0.0;
+            default -> false;
+        };
     }
 
     private static boolean nestedComprehension(CelExpr expr, boolean inside) {
