@@ -117,6 +117,26 @@ class FailClosedTest {
         }
     }
 
+    /** Constant folding: what is wrong whatever the applicant answers is found before any case is decided. */
+    @Test
+    void whatFoldsToAnErrorIsFoundAtLoad() {
+        for (String when : new String[] {"years / (2 - 2) > 1", "years % (3 * 0) == 1", "cigarettes > 0 && years / (cigarettes - cigarettes + (1 - 1)) > 1"}) {
+            if (when.contains("cigarettes - cigarettes")) {
+                // not constant: folding cannot know it (and evaluation refers the case, tested above)
+                assertThat(problems(BOOK.replace("when: \"100 / cigarettes < 2\"", "when: \"" + when + "\""))).as(when).isEmpty();
+                continue;
+            }
+            assertThat(problems(BOOK.replace("when: \"100 / cigarettes < 2\"", "when: \"" + when + "\"")))
+                    .as(when).anyMatch(p -> p.startsWith("rules[0].when") && p.contains("divides by zero"));
+        }
+        for (String when : new String[] {"years > 10 / (5 - 5)", "9223372036854775807 + 1 > years"}) {
+            assertThat(problems(BOOK.replace("when: \"100 / cigarettes < 2\"", "when: \"" + when + "\"")))
+                    .as(when).anyMatch(p -> p.startsWith("rules[0].when") && p.contains("made only of constants cannot be evaluated"));
+        }
+        assertThat(problems(BOOK.replace("expr: \"years * 20 / cigarettes\"", "expr: \"years * 20 / (4 - 2 * 2)\"")))
+                .anyMatch(p -> p.startsWith("derived[0].expr") && p.contains("divides by zero"));
+    }
+
     @Test
     void aHugeNumberIsRefusedNotClamped() {
         Evaluation e = Engine.evaluate(Rulebooks.parse(BOOK.replace("min: 0, max: 80", "min: 0")),

@@ -8,9 +8,11 @@ import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompiler;
-import dev.cel.compiler.CelCompilerBuilder;
-import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.bundle.CelBuilder;
+import dev.cel.bundle.CelFactory;
+import dev.cel.optimizer.CelOptimizationException;
+import dev.cel.optimizer.CelOptimizerFactory;
+import dev.cel.optimizer.optimizers.ConstantFoldingOptimizer;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -49,8 +51,9 @@ final class Cel {
         }
     }
 
-    static CelCompiler compiler(Map<String, CelType> variables) {
-        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+    /** A compiler over {@code variables}; a full CEL environment, as constant folding evaluates what it can ahead of any case. */
+    static dev.cel.bundle.Cel compiler(Map<String, CelType> variables) {
+        CelBuilder builder = CelFactory.standardCelBuilder()
                 .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         variables.forEach(builder::addVar);
@@ -58,7 +61,7 @@ final class Cel {
     }
 
     /** Compiles {@code source}, expecting {@code resultType}; problems go to {@code problems} at {@code path}. */
-    static Compiled compile(CelCompiler compiler, String source, CelType resultType, String path, Problems problems) {
+    static Compiled compile(dev.cel.bundle.Cel compiler, String source, CelType resultType, String path, Problems problems) {
         CelValidationResult result = compiler.compile(source);
         if (result.hasError()) {
             result.getErrors().forEach(issue -> problems.add(path, describe(issue.getMessage())));
@@ -70,8 +73,9 @@ final class Cel {
                 problems.add(path, "a comprehension (all, exists, map, filter) inside another is not allowed: its cost grows as a power");
                 return null;
             }
-            if (dividesByLiteralZero(ast.getExpr())) {
-                problems.add(path, "divides by zero (x / 0 or x % 0 can never be evaluated)");
+            String foldingProblem = foldingProblem(compiler, ast);
+            if (foldingProblem != null) {
+                problems.add(path, foldingProblem);
                 return null;
             }
             CelType actual = ast.getResultType();
@@ -105,6 +109,28 @@ final class Cel {
         Set<String> names = new LinkedHashSet<>();
         collect(root, names);
         return names;
+    }
+
+    /**
+     * What constant folding finds wrong ahead of any case: a constant part that cannot be evaluated
+     * ({@code 10 / (2 - 2)}, an overflow), or a division by what folds to zero ({@code x / (2 - 2)}).
+     */
+    private static String foldingProblem(dev.cel.bundle.Cel cel, CelAbstractSyntaxTree ast) {
+        if (dividesByLiteralZero(ast.getExpr())) {
+            return "divides by zero (x / 0 or x % 0 can never be evaluated)";
+        }
+        CelAbstractSyntaxTree folded;
+        try {
+            folded = CelOptimizerFactory.standardCelOptimizerBuilder(cel).addAstOptimizers(ConstantFoldingOptimizer.getInstance())
+                    .build().optimize(ast);
+        } catch (CelOptimizationException e) {
+            String reason = e.getMessage().replaceAll("(?s)^.*due to: (evaluation error: )?", "").lines().findFirst().orElse("");
+            return "a part made only of constants cannot be evaluated (" + reason + ")";
+        }
+        if (dividesByLiteralZero(folded.getExpr())) {
+            return "divides by zero (a divisor that is always 0 can never be evaluated)";
+        }
+        return null;
     }
 
     /** {@code x / 0}, {@code x % 0}, {@code x / 0.0} anywhere in the expression: known ahead of any case. */

@@ -3,7 +3,6 @@ package io.undersign.engine.internal;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompiler;
 import io.undersign.engine.Problem;
 import io.undersign.engine.model.DecisionKind;
 import io.undersign.engine.model.Derived;
@@ -85,7 +84,7 @@ public final class RulebookCompiler {
             List<Cel.Compiled> askWhen = compileAskWhen();
             List<CompiledRulebook.DerivedValue> derived = compileDerived();
             Map<String, CelType> celVariables = celTypes(variables);
-            CelCompiler cel = Cel.compiler(celVariables);
+            dev.cel.bundle.Cel cel = Cel.compiler(celVariables);
             Set<String> evidenceIds = new HashSet<>();
             def.evidence().forEach(e -> evidenceIds.add(e.id()));
             checkTables(evidenceIds);
@@ -278,7 +277,7 @@ public final class RulebookCompiler {
         private List<CompiledRulebook.DerivedValue> compileDerived() {
             Map<String, CompiledRulebook.DerivedValue> byId = new LinkedHashMap<>();
             Map<String, Set<String>> deps = new LinkedHashMap<>();
-            CelCompiler cel = Cel.compiler(celTypes(variables));
+            dev.cel.bundle.Cel cel = Cel.compiler(celTypes(variables));
             for (int i = 0; i < def.derived().size(); i++) {
                 Derived d = def.derived().get(i);
                 String path = "derived[" + i + "]";
@@ -433,7 +432,7 @@ public final class RulebookCompiler {
             return true;
         }
 
-        private List<CompiledRulebook.CompiledRule> compileRules(List<Rule> rules, String section, CelCompiler cel, Set<String> evidenceIds) {
+        private List<CompiledRulebook.CompiledRule> compileRules(List<Rule> rules, String section, dev.cel.bundle.Cel cel, Set<String> evidenceIds) {
             List<CompiledRulebook.CompiledRule> out = new ArrayList<>();
             for (int i = 0; i < rules.size(); i++) {
                 Rule rule = rules.get(i);
