@@ -30,6 +30,9 @@ class AuditCommand implements Callable<Integer> {
     @Option(names = "--to", description = "Before this instant (ISO-8601)")
     String to;
 
+    @Option(names = "--cursor", description = "Continue from a previous page's cursor (older entries)")
+    String cursor;
+
     @Option(names = "--limit", defaultValue = "50", description = "At most this many entries (default ${DEFAULT-VALUE})")
     int limit;
 
@@ -41,6 +44,7 @@ class AuditCommand implements Callable<Integer> {
         query.put("from", from);
         query.put("to", to);
         query.put("limit", String.valueOf(limit));
+        query.put("cursor", cursor);
         JsonNode page = api.client().get("/api/v1/audit", query);
         if (api.json()) {
             Json.print(spec.commandLine().getOut(), page);
@@ -52,6 +56,10 @@ class AuditCommand implements Callable<Integer> {
                     Json.text(e, "outcome"), Json.text(e, "requestId"), Json.text(e, "detail"));
         }
         table.print(spec.commandLine().getOut());
+        String next = Json.text(page, "nextCursor");
+        if (next != null && !next.isEmpty()) {
+            spec.commandLine().getOut().println("More: --cursor " + next);
+        }
         return 0;
     }
 }

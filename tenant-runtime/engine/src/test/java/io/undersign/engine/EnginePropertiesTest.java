@@ -76,24 +76,13 @@ class EnginePropertiesTest {
                     Map<String, Object> healthier = new java.util.HashMap<>(answers);
                     CLEARINGS.get(which).accept(healthier);
                     Decision after = SampleRulebook.evaluate(healthier).decision();
-                    assertThat(severity(after.outcome())).as("%s then %s for %s", before.outcome(), after.outcome(), answers)
-                            .isLessThanOrEqualTo(severity(before.outcome()));
-                    if (severity(after.outcome()) == severity(before.outcome())) {
+                    assertThat(Severity.of(after.outcome())).as("%s then %s for %s", before.outcome(), after.outcome(), answers)
+                            .isLessThanOrEqualTo(Severity.of(before.outcome()));
+                    if (Severity.of(after.outcome()) == Severity.of(before.outcome())) {
                         assertThat(after.explanation().netDebits()).isLessThanOrEqualTo(before.explanation().netDebits());
                     }
                 });
     }
 
-    /** Rated and exclusion are one level: the spec ranks them together. */
-    private static int severity(Outcome outcome) {
-        return switch (outcome) {
-            case DECLINE -> 6;
-            case POSTPONE -> 5;
-            case REFER -> 4;
-            case PENDING_EVIDENCE -> 3;
-            case RATED, EXCLUSION -> 2;
-            case STANDARD -> 1;
-        };
-    }
 
 }

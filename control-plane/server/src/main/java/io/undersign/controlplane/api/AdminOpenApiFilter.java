@@ -3,6 +3,7 @@ package io.undersign.controlplane.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.undersign.http.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;

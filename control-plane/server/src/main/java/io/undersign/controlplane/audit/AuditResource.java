@@ -1,8 +1,9 @@
 package io.undersign.controlplane.audit;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import io.undersign.controlplane.api.QueryParams;
-import io.undersign.controlplane.api.ValidationException;
+import io.undersign.http.Cursors;
+import io.undersign.http.InvalidParameterException;
+import io.undersign.http.QueryParams;
 import io.undersign.controlplane.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,8 +23,8 @@ public class AuditResource {
             @Schema(nullable = true) String outcome, @Schema(nullable = true) String detail) {
     }
 
-    /** Newest first; pass {@code nextBefore} as {@code before} for older entries. */
-    public record Page(List<Entry> items, @Schema(nullable = true) Long nextBefore) {
+    /** Newest first; pass {@code nextCursor} back as {@code cursor} for older entries (null at the end). */
+    public record Page(List<Entry> items, @Schema(nullable = true) String nextCursor) {
     }
 
     @Inject
@@ -33,15 +34,16 @@ public class AuditResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "searchAudit", summary = "Search the audit trail, newest first")
     public Page search(@QueryParam("tenant") String tenant, @QueryParam("actor") String actor,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String beforeId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") String limitText) {
-        int limit = QueryParams.wholeNumber("limit", limitText, 1, 500).intValue();
-        Long before = QueryParams.wholeNumber("before", beforeId, 1, Long.MAX_VALUE);
-        List<Entry> items = audit.search(tenant, actor, instant("from", from), instant("to", to), before, limit).stream()
+        int limit = QueryParams.limit(limitText, 100, 500);
+        List<String> after = Cursors.decode(cursor, 1, key -> key.get(0).matches("[1-9][0-9]{0,17}"));
+        Long before = after == null ? null : Long.valueOf(after.get(0));
+        List<Entry> entries = audit.search(tenant, actor, instant("from", from), instant("to", to), before, limit + 1).stream()
                 .map(e -> new Entry(e.id, e.at, e.actor, e.action, e.tenantId, e.requestId, e.outcome, e.detail))
                 .toList();
-        Long next = items.size() == limit ? items.get(items.size() - 1).id() : null;
-        return new Page(items, next);
+        Cursors.Slice<Entry> page = Cursors.slice(entries, limit, e -> List.of(String.valueOf(e.id())));
+        return new Page(page.items(), page.nextCursor());
     }
 
     private static Instant instant(String field, String value) {
@@ -51,7 +53,7 @@ public class AuditResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, field + " must be an ISO-8601 instant such as 2026-11-29T10:00:00Z");
+            throw new InvalidParameterException(field, field + " must be an ISO-8601 instant such as 2026-11-29T10:00:00Z");
         }
     }
 }

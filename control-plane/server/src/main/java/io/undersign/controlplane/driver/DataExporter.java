@@ -1,6 +1,6 @@
 package io.undersign.controlplane.driver;
 
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import java.util.Map;
 
 /** Writes a complete copy of a tenant's data before its silo is removed. */

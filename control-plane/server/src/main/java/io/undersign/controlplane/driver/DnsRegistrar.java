@@ -1,6 +1,6 @@
 package io.undersign.controlplane.driver;
 
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import java.util.Map;
 
 /** Points a tenant's public host names at its runtime, and can hold its traffic while suspended. */

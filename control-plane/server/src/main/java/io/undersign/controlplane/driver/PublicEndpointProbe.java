@@ -1,6 +1,6 @@
 package io.undersign.controlplane.driver;
 
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import java.util.Map;
 
 /** Checks a tenant the way its users reach it: through its public host names. */

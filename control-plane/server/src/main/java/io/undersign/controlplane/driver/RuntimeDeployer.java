@@ -1,6 +1,6 @@
 package io.undersign.controlplane.driver;
 
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import java.util.Map;
 
 /** Runs a tenant's runtime with its configuration and knows when it is healthy. */

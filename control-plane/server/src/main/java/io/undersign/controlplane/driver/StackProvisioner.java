@@ -1,6 +1,6 @@
 package io.undersign.controlplane.driver;
 
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import java.util.Map;
 
 /** Makes (and on offboarding removes) a tenant's silo: its database, users and broker access. */

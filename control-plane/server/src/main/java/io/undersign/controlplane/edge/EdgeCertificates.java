@@ -1,16 +1,11 @@
 package io.undersign.controlplane.edge;
 
-import io.agroal.api.AgroalDataSource;
 import io.undersign.controlplane.pki.Certificates;
+import io.undersign.controlplane.pki.ClientCertificates;
 import io.undersign.controlplane.pki.TenantPki;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +29,7 @@ public class EdgeCertificates {
     TenantPki pki;
 
     @Inject
-    AgroalDataSource dataSource;
+    ClientCertificates clientCertificates;
 
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Set.of());
 
@@ -58,13 +53,10 @@ public class EdgeCertificates {
                 bySubject.put(c.certificate().getSubjectX500Principal(), id);
             });
         }
-        Set<String> revoked = new HashSet<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT serial FROM client_certificate WHERE revoked_at IS NOT NULL")) {
-            while (r.next()) {
-                revoked.add(r.getString(1));
-            }
-        } catch (SQLException e) {
+        Set<String> revoked;
+        try {
+            revoked = clientCertificates.revokedSerials();
+        } catch (RuntimeException e) {
             LOG.warnf("Cannot read revoked client certificates, keeping the last list: %s", e.getMessage());
             revoked = snapshot.revokedSerials();
         }

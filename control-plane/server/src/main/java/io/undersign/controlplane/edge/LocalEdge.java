@@ -49,9 +49,6 @@ public class LocalEdge {
     @Inject
     EdgeCertificates certificates;
 
-    /** Which face of the edge a request came in on. */
-    enum Listener { PLAIN, INTERVIEW_TLS, API_MTLS }
-
     private final java.util.List<HttpServer> servers = new java.util.ArrayList<>();
     private long timer = -1;
 
@@ -70,22 +67,22 @@ public class LocalEdge {
                 .originSelector(this::origin);
         proxy.addInterceptor(new RuntimeUnavailable(routes));
         proxy.addInterceptor(new ForwardedHeaders());
-        listen(new HttpServerOptions(), config.edge().port(), proxy, Listener.PLAIN);
+        listen(new HttpServerOptions(), config.edge().port(), proxy, EdgeAccess.Face.PLAIN);
         certificates.platformCa(); // made once, before any handshake needs it
         HttpServerOptions tls = new HttpServerOptions().setSsl(true)
                 .setKeyCertOptions(KeyCertOptions.wrap(new SniKeyManager(routes, certificates)))
                 .setEnabledSecureTransportProtocols(new java.util.LinkedHashSet<>(TlsPolicies.widest().protocols()));
         TlsPolicies.widest().cipherSuites().forEach(tls::addEnabledCipherSuite);
-        listen(tls, config.edge().tlsPort(), proxy, Listener.INTERVIEW_TLS);
+        listen(tls, config.edge().tlsPort(), proxy, EdgeAccess.Face.INTERVIEW_TLS);
         HttpServerOptions mtls = new HttpServerOptions(tls).setClientAuth(ClientAuth.REQUIRED)
                 .setTrustOptions(TrustOptions.wrap(new TenantClientTrust(certificates)));
-        listen(mtls, config.edge().apiTlsPort(), proxy, Listener.API_MTLS);
+        listen(mtls, config.edge().apiTlsPort(), proxy, EdgeAccess.Face.API_MTLS);
         LOG.infof("Local edge listening on http://%s:%d, https (interview) :%d, https with client certificates (api) :%d",
                 config.edge().host(), config.edge().port(), config.edge().tlsPort(), config.edge().apiTlsPort());
     }
 
-    private void listen(HttpServerOptions options, int port, HttpProxy proxy, Listener listener) throws Exception {
-        HttpServer listening = vertx.createHttpServer(options).requestHandler(request -> handle(request, proxy, listener));
+    private void listen(HttpServerOptions options, int port, HttpProxy proxy, EdgeAccess.Face face) throws Exception {
+        HttpServer listening = vertx.createHttpServer(options).requestHandler(request -> handle(request, proxy, face));
         listening.listen(port, config.edge().host()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         servers.add(listening);
     }
@@ -97,115 +94,73 @@ public class LocalEdge {
         servers.forEach(HttpServer::close);
     }
 
-    private void handle(HttpServerRequest request, HttpProxy proxy, Listener listener) {
+    private void handle(HttpServerRequest request, HttpProxy proxy, EdgeAccess.Face face) {
         String host = hostOf(request);
         RouteTable.Route route = routes.lookup(host).orElse(null);
         HttpServerResponse response = request.response();
-        if (listener != Listener.PLAIN) {
+        if (face != EdgeAccess.Face.PLAIN) {
             response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        if (route == null) {
-            EdgePages.page(response, 404, EdgePages.Brand.PLATFORM, "Not found", "No Undersign service answers at " + host + ".");
-        } else if (listener != Listener.PLAIN && !secureFaceAllows(request, route, listener)) {
-            return;
-        } else if (listener == Listener.PLAIN && !request.path().startsWith("/q/health")) {
-            plainHttp(request, route);
-        } else if ("interview".equals(route.kind()) && ApiPaths.reachesApi(request.path())) {
-            // the interview's doors carry no client certificate: the API must not be reachable through them
-            EdgePages.problem(response, 403, "mutual-tls-required", "Mutual TLS required", "The integrator API is served at https://api."
-                    + host + ":" + config.edge().apiTlsPort() + " with a client certificate issued for this service.", null);
-        } else if (route.suspended()) {
-            response.putHeader("Retry-After", "3600");
-            EdgePages.refuse(response, route, 503, "suspended", "Service suspended",
-                    "This service is suspended for now. Please try again later or contact your insurer.");
-        } else if (route.runtimePort() == null) {
-            response.putHeader("Retry-After", "5");
-            EdgePages.refuse(response, route, 503, "runtime-unavailable", RuntimeUnavailable.TITLE, RuntimeUnavailable.DETAIL);
-        } else if (tooLarge(request)) {
-            response.putHeader("Connection", "close");
-            EdgePages.refuse(response, route, 413, "body-too-large", "Content Too Large",
-                    "The request body is larger than the " + MAX_BODY_BYTES / 1024 + " KiB this service accepts.");
-        } else {
-            // the runtime sets its own security headers, HSTS included: no second copy from here
-            response.headers().remove("Strict-Transport-Security");
-            response.putHeader("X-Undersign-Tenant", route.tenantId());
-            proxy.handle(request);
-        }
-    }
-
-    /**
-     * Plain HTTP carries no secrets: interview hosts redirect to https (308 keeps a form's method),
-     * api. hosts refuse; both keep their health check for load-balancer probes.
-     */
-    private void plainHttp(HttpServerRequest request, RouteTable.Route route) {
-        if ("api".equals(route.kind())) {
-            EdgePages.problem(request.response(), 403, "mutual-tls-required", "Mutual TLS required", "Call this API over https on port "
-                    + config.edge().apiTlsPort() + " with a client certificate issued for this service.", null);
-            return;
-        }
-        String target = "https://" + hostOf(request) + ":" + config.edge().tlsPort() + request.uri();
-        EdgePages.safeHeaders(request.response()).setStatusCode(308).putHeader("Location", target).end();
-    }
-
-    /** The runtime takes 256 KiB; a larger declared body is refused here rather than cut off mid-stream. */
-    private static boolean tooLarge(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        try {
-            return length != null && Long.parseLong(length.trim()) > MAX_BODY_BYTES;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    /**
-     * On the TLS faces: the host must be the one the client named in its handshake (else 421, as
-     * a shared certificate must not let one tenant's name reach another), belong to that face,
-     * the negotiated protocol to the tenant's policy, and on the API face the client certificate
-     * to this tenant's CA and not be revoked.
-     */
-    private boolean secureFaceAllows(HttpServerRequest request, RouteTable.Route route, Listener listener) {
-        javax.net.ssl.SSLSession session = request.connection().sslSession();
-        if (!hostOf(request).equals(serverNameOf(session))) {
+        EdgeCertificates.Snapshot known = certificates.current();
+        EdgeAccess.Decision decision = EdgeAccess.decide(facts(request, face, host), route, known.tenantByCaSubject(),
+                known.revokedSerials(), MAX_BODY_BYTES);
+        switch (decision.verdict()) {
+            case UNKNOWN_HOST -> EdgePages.page(response, 404, EdgePages.Brand.PLATFORM, "Not found", "No Undersign service answers at " + host + ".");
             // in the platform's name: the page must not tell this connection whose the other host is
-            EdgePages.refuse(request.response(), "api".equals(route.kind()) ? route : null, 421, "misdirected-request",
+            case MISDIRECTED -> EdgePages.refuse(response, HostRoutes.API.equals(route.kind()) ? route : null, 421, "misdirected-request",
                     "Misdirected request", "This connection was opened for another host name; open a new one to that host.");
-            return false;
-        }
-        String expectedKind = listener == Listener.API_MTLS ? "api" : "interview";
-        if (!expectedKind.equals(route.kind())) {
-            EdgePages.refuse(request.response(), route, 421, "misdirected-request", "Wrong address", "This host is not served on this port.");
-            return false;
-        }
-        if (session == null || !TlsPolicies.of(route.tlsPolicy()).protocols().contains(session.getProtocol())) {
-            request.connection().close();
-            return false;
-        }
-        if (listener == Listener.API_MTLS) {
-            String refusal = clientCertificateRefusal(request, route.tenantId());
-            if (refusal != null) {
-                EdgePages.problem(request.response(), 403, "client-certificate-refused", "Client certificate refused", refusal, null);
-                return false;
+            case WRONG_FACE -> EdgePages.refuse(response, route, 421, "misdirected-request", "Wrong address", "This host is not served on this port.");
+            case CLOSE_CONNECTION -> request.connection().close();
+            case CLIENT_CERTIFICATE_REFUSED -> EdgePages.problem(response, 403, "client-certificate-refused", "Client certificate refused",
+                    decision.detail(), null);
+            case PLAIN_API_REFUSED -> EdgePages.problem(response, 403, "mutual-tls-required", "Mutual TLS required",
+                    "Call this API over https on port " + config.edge().apiTlsPort() + " with a client certificate issued for this service.", null);
+            // 308 keeps a form's method
+            case REDIRECT_TO_HTTPS -> EdgePages.safeHeaders(response).setStatusCode(308)
+                    .putHeader("Location", "https://" + host + ":" + config.edge().tlsPort() + request.uri()).end();
+            // the interview's doors carry no client certificate: the API must not be reachable through them
+            case API_PATH_ON_INTERVIEW_HOST -> EdgePages.problem(response, 403, "mutual-tls-required", "Mutual TLS required",
+                    "The integrator API is served at https://api." + host + ":" + config.edge().apiTlsPort()
+                            + " with a client certificate issued for this service.", null);
+            case SUSPENDED -> {
+                response.putHeader("Retry-After", "3600");
+                EdgePages.refuse(response, route, 503, "suspended", "Service suspended",
+                        "This service is suspended for now. Please try again later or contact your insurer.");
+            }
+            case RUNTIME_DOWN -> {
+                response.putHeader("Retry-After", "5");
+                EdgePages.refuse(response, route, 503, "runtime-unavailable", RuntimeUnavailable.TITLE, RuntimeUnavailable.DETAIL);
+            }
+            case TOO_LARGE -> {
+                response.putHeader("Connection", "close");
+                EdgePages.refuse(response, route, 413, "body-too-large", "Content Too Large",
+                        "The request body is larger than the " + MAX_BODY_BYTES / 1024 + " KiB this service accepts.");
+            }
+            case PROXY -> {
+                // the runtime sets its own security headers, HSTS included: no second copy from here
+                response.headers().remove("Strict-Transport-Security");
+                response.putHeader("X-Undersign-Tenant", route.tenantId());
+                proxy.handle(request);
             }
         }
-        return true;
     }
 
-    private String clientCertificateRefusal(HttpServerRequest request, String tenantId) {
+    /** What {@link EdgeAccess} decides on, read off the connection. */
+    private static EdgeAccess.Facts facts(HttpServerRequest request, EdgeAccess.Face face, String host) {
+        javax.net.ssl.SSLSession session = face == EdgeAccess.Face.PLAIN ? null : request.connection().sslSession();
+        return new EdgeAccess.Facts(face, host, serverNameOf(session), session == null ? null : session.getProtocol(), request.path(),
+                request.getHeader("Content-Length"), face == EdgeAccess.Face.API_MTLS ? clientCertificate(request) : null);
+    }
+
+    private static EdgeAccess.ClientCertificate clientCertificate(HttpServerRequest request) {
         try {
             java.util.List<java.security.cert.Certificate> peer = request.connection().peerCertificates();
             if (peer == null || peer.isEmpty() || !(peer.get(0) instanceof java.security.cert.X509Certificate leaf)) {
-                return "A client certificate is required.";
+                return null;
             }
-            EdgeCertificates.Snapshot known = certificates.current();
-            if (!tenantId.equals(known.tenantByCaSubject().get(leaf.getIssuerX500Principal()))) {
-                return "This client certificate was not issued for this service.";
-            }
-            if (known.revokedSerials().contains(leaf.getSerialNumber().toString(16))) {
-                return "This client certificate has been revoked.";
-            }
-            return null;
+            return new EdgeAccess.ClientCertificate(leaf.getIssuerX500Principal(), leaf.getSerialNumber().toString(16));
         } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
-            return "A client certificate is required.";
+            return null;
         }
     }
 

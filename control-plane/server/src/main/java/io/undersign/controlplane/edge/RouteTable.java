@@ -1,15 +1,16 @@
 package io.undersign.controlplane.edge;
 
-import io.agroal.api.AgroalDataSource;
+import io.undersign.controlplane.runtime.RuntimeInstances;
+import io.undersign.controlplane.tenant.Tenant;
+import io.undersign.controlplane.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +30,13 @@ public class RouteTable {
     }
 
     @Inject
-    AgroalDataSource dataSource;
+    HostRoutes hosts;
+
+    @Inject
+    RuntimeInstances runtimes;
+
+    @Inject
+    TenantRepository tenants;
 
     @Inject
     EdgeCertificates certificates;
@@ -42,22 +49,21 @@ public class RouteTable {
 
     /** Re-reads the routes; called after every change and periodically (for other replicas' changes). */
     public synchronized void reload() {
-        Map<String, Route> fresh = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT r.host, r.tenant_id, r.kind, r.suspended, i.port, t.tls_policy, t.display_name, t.brand_colour
-                        FROM host_route r LEFT JOIN runtime_instance i ON i.tenant_id = r.tenant_id
-                        JOIN tenant t ON t.id = r.tenant_id""");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                int port = r.getInt(5);
-                Integer runtimePort = r.wasNull() ? null : port;
-                fresh.put(r.getString(1), new Route(r.getString(2), r.getString(3), r.getBoolean(4), runtimePort, r.getString(6),
-                        r.getString(7), r.getString(8)));
+        try {
+            List<HostRoutes.HostRoute> all = hosts.all();
+            Map<String, Integer> ports = runtimes.ports();
+            Map<String, Tenant> byId = tenants.byIds(all.stream().map(HostRoutes.HostRoute::tenantId).collect(Collectors.toSet()));
+            Map<String, Route> fresh = new HashMap<>();
+            for (HostRoutes.HostRoute host : all) {
+                Tenant t = byId.get(host.tenantId());
+                if (t != null) {
+                    fresh.put(host.host(), new Route(host.tenantId(), host.kind(), host.suspended(), ports.get(host.tenantId()), t.tlsPolicy,
+                            t.displayName, t.brandColour));
+                }
             }
             routes = Map.copyOf(fresh);
-            certificates.refresh(fresh.values().stream().map(Route::tenantId).distinct().toList());
-        } catch (SQLException e) {
+            certificates.refresh(byId.keySet().stream().sorted().toList());
+        } catch (SQLException | RuntimeException e) {
             LOG.warnf("Cannot reload edge routes, keeping the last ones: %s", e.getMessage());
         }
     }

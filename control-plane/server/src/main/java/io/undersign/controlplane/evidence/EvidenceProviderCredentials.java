@@ -1,7 +1,6 @@
 package io.undersign.controlplane.evidence;
 
 import io.undersign.contract.EvidenceQueues;
-import io.undersign.controlplane.api.CallContext;
 import io.undersign.controlplane.api.DomainException;
 import io.undersign.controlplane.broker.BrokerAccounts;
 import io.undersign.controlplane.config.UndersignConfig;
@@ -36,12 +35,8 @@ public class EvidenceProviderCredentials {
     @Inject
     UndersignConfig config;
 
-    @Inject
-    CallContext call;
-
     @Transactional
     public Issued issue(String tenantId) {
-        call.tenantId(tenantId);
         Tenant tenant = tenants.require(tenantId);
         if (tenant.status != TenantStatus.ACTIVE && tenant.status != TenantStatus.SUSPENDED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "tenant-not-active", "id",

@@ -1,6 +1,7 @@
 package io.undersign.controlplane.evidence;
 
 import io.undersign.controlplane.audit.Audited;
+import io.undersign.controlplane.audit.AuditedTenant;
 import io.undersign.controlplane.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class EvidenceResource {
     @Audited("evidence-provider.issue")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "issueEvidenceProviderCredentials", summary = "Issue (rotate) the broker credentials of the tenant's evidence provider (shown once)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = EvidenceProviderCredentials.Issued.class, responseCode = "201")
-    public Response issue(@PathParam("id") String id) {
+    public Response issue(@AuditedTenant @PathParam("id") String id) {
         return Response.status(201).entity(credentials.issue(id)).build();
     }
 }

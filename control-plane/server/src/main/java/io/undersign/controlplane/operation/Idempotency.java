@@ -1,8 +1,8 @@
 package io.undersign.controlplane.operation;
 
-import io.undersign.controlplane.secret.Digests;
+import io.undersign.http.IdempotentRequests;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.undersign.controlplane.api.DomainException;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,34 +26,30 @@ public class Idempotency implements PanacheRepositoryBase<IdempotencyKey, Idempo
     /** Runs {@code action} once per key; {@code request} is what makes two calls "the same". */
     @Transactional(Transactional.TxType.MANDATORY)
     public Operation once(String key, String callerScope, String request, Supplier<Operation> action) {
-        if (key == null) {
-            return action.get();
-        }
-        if (key.isBlank() || key.length() > 128) {
-            throw new DomainException(DomainException.Kind.BAD_REQUEST, "invalid-idempotency-key", "Idempotency-Key",
-                    "Idempotency-Key must be 1-128 characters");
-        }
-        String hash = Digests.sha256Hex(request);
-        IdempotencyKey.Key id = new IdempotencyKey.Key();
-        id.actor = callerScope;
-        id.idemKey = key;
-        IdempotencyKey seen = findById(id);
-        if (seen != null) {
-            if (!seen.requestHash.equals(hash)) {
-                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency-Key",
-                        "Idempotency-Key '" + key + "' was already used for a different request");
-            }
-            return operations.findById(seen.operationId);
-        }
-        Operation op = action.get();
-        IdempotencyKey record = new IdempotencyKey();
-        record.actor = callerScope;
-        record.idemKey = key;
-        record.requestHash = hash;
-        record.operationId = op.id;
-        record.createdAt = clock.instant();
-        persist(record);
-        return op;
+        return IdempotentRequests.once(key, request, ledger(callerScope), operations::findById, action, op -> op.id).result();
     }
 
+    /** The keys of one caller (its token): another caller's same key is another key. */
+    private IdempotentRequests.Ledger ledger(String callerScope) {
+        return new IdempotentRequests.Ledger() {
+            @Override
+            public Optional<IdempotentRequests.Remembered> find(String key) {
+                IdempotencyKey.Key id = new IdempotencyKey.Key();
+                id.actor = callerScope;
+                id.idemKey = key;
+                return findByIdOptional(id).map(seen -> new IdempotentRequests.Remembered(seen.requestHash, seen.operationId));
+            }
+
+            @Override
+            public void remember(String key, String requestHash, String operationId) {
+                IdempotencyKey record = new IdempotencyKey();
+                record.actor = callerScope;
+                record.idemKey = key;
+                record.requestHash = requestHash;
+                record.operationId = operationId;
+                record.createdAt = clock.instant();
+                persist(record);
+            }
+        };
+    }
 }

@@ -23,13 +23,16 @@ public class OperationRunner {
     private static final Logger LOG = Logger.getLogger(OperationRunner.class);
 
     private final OperationStore store;
+    private final RetryPolicy retries;
     private final Map<String, StepHandler> handlers;
     private final MeterRegistry metrics;
     private final Optional<Duration> pauseAfterStepWork;
 
     @Inject
-    public OperationRunner(OperationStore store, Instance<StepHandler> handlers, MeterRegistry metrics, UndersignConfig config) {
+    public OperationRunner(OperationStore store, RetryPolicy retries, Instance<StepHandler> handlers, MeterRegistry metrics,
+            UndersignConfig config) {
         this.store = store;
+        this.retries = retries;
         this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::name, Function.identity()));
         this.metrics = metrics;
         this.pauseAfterStepWork = config.operations().pauseAfterStepWork();
@@ -46,7 +49,7 @@ public class OperationRunner {
             if (handler == null) {
                 throw new IllegalStateException("no handler for step " + step.name());
             }
-            store.stepStarted(operationId, step.position());
+            int attempt = store.stepStarted(operationId, step.position());
             Timer.Sample sample = Timer.start(metrics);
             try {
                 Map<String, String> outputs = handler.run(tenant);
@@ -60,10 +63,12 @@ public class OperationRunner {
                 long nanos = sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "failed"));
                 String error = describe(e);
                 LOG.warnf("Tenant %s, operation %s, step %s failed: %s", tenant.id(), operationId, step.name(), error);
-                if (store.stepFailed(operationId, step.position(), error, nanos / 1_000_000)) {
+                if (!retries.triesAgainAfter(attempt)) {
+                    store.stepFailed(operationId, step.position(), error, nanos / 1_000_000);
                     countOutcome(plan.get().kind(), "failed");
                     return;
                 }
+                store.stepRetrying(operationId, step.position(), error, nanos / 1_000_000);
                 throw new StepFailedException(step.name(), error);
             }
         }

@@ -1,7 +1,6 @@
 package io.undersign.controlplane.operation;
 
 import io.undersign.controlplane.api.DomainException;
-import io.undersign.controlplane.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,14 +21,14 @@ public class OperationService {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Operation start(Tenant tenant, OperationKind kind, String requestedBy) {
-        store.findActive(tenant.id).ifPresent(active -> {
+    public Operation start(String tenantId, OperationKind kind, String requestedBy) {
+        store.findActive(tenantId).ifPresent(active -> {
             throw new DomainException(DomainException.Kind.CONFLICT, "operation-in-progress", "id",
-                    "Tenant '" + tenant.id + "' already has operation " + active.id + " (" + active.kind + ") in progress");
+                    "Tenant '" + tenantId + "' already has operation " + active.id + " (" + active.kind + ") in progress");
         });
         Operation op = new Operation();
         op.id = UUID.randomUUID().toString();
-        op.tenantId = tenant.id;
+        op.tenantId = tenantId;
         op.kind = kind;
         op.status = OperationStatus.PENDING;
         op.requestedBy = requestedBy;
@@ -51,11 +50,11 @@ public class OperationService {
 
     /** Resumes the tenant's failed operation from its failed step. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Operation retry(Tenant tenant) {
-        Operation op = store.findLatest(tenant.id)
+    public Operation retry(String tenantId) {
+        Operation op = store.findLatest(tenantId)
                 .filter(o -> o.status == OperationStatus.FAILED)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "nothing-to-retry", "id",
-                        "Tenant '" + tenant.id + "' has no failed operation to retry"));
+                        "Tenant '" + tenantId + "' has no failed operation to retry"));
         store.reopen(op);
         store.flush();
         worker.enqueue(op.id);

@@ -3,11 +3,7 @@ package io.undersign.controlplane.operation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.undersign.controlplane.config.UndersignConfig;
-import io.undersign.controlplane.tenant.Tenant;
-import io.undersign.controlplane.tenant.TenantRepository;
-import io.undersign.controlplane.tenant.TenantSpec;
-import io.undersign.controlplane.tenant.TenantStatus;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every state change of an operation, each in its own short transaction. Only one worker runs an
- * operation at a time (db-scheduler's claim); concurrent API changes are caught by the entities'
- * optimistic versions.
+ * Every state change of an operation and its steps, each in its own short transaction, with the
+ * tenant told in the same one ({@link OperationSubjects}). Only one worker runs an operation at a
+ * time (db-scheduler's claim); concurrent API changes are caught by the entities' optimistic versions.
  */
 @ApplicationScoped
 public class OperationStore implements PanacheRepositoryBase<Operation, String> {
@@ -29,10 +25,7 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
     Clock clock;
 
     @Inject
-    TenantRepository tenants;
-
-    @Inject
-    UndersignConfig config;
+    OperationSubjects subjects;
 
     @Inject
     ObjectMapper json;
@@ -53,7 +46,7 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
         return find("tenantId = ?1 order by createdAt desc", tenantId).firstResultOptional();
     }
 
-    /** Marks the operation running (tenant to its working status); empty when there is nothing to run. */
+    /** Marks the operation running (the tenant to its working status); empty when there is nothing to run. */
     @Transactional
     public Optional<Plan> begin(String operationId) {
         Operation op = findById(operationId);
@@ -61,27 +54,28 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Tenant tenant = tenants.findById(op.tenantId);
         if (op.status == OperationStatus.PENDING) {
             op.status = OperationStatus.RUNNING;
             op.startedAt = now;
         }
-        tenant.moveTo(op.kind.whileRunning(), now);
+        TenantSpec tenant = subjects.running(op, now);
         List<PlannedStep> remaining = op.steps.stream()
                 .filter(s -> s.status != StepStatus.SUCCEEDED)
                 .map(s -> new PlannedStep(s.position, s.name))
                 .toList();
-        return Optional.of(new Plan(op.kind, TenantSpec.of(tenant), remaining));
+        return Optional.of(new Plan(op.kind, tenant, remaining));
     }
 
+    /** Returns which attempt this is (1 for the first). */
     @Transactional
-    public void stepStarted(String operationId, int position) {
+    public int stepStarted(String operationId, int position) {
         OperationStep step = findById(operationId).step(position);
         step.status = StepStatus.RUNNING;
         step.attempts++;
         step.startedAt = clock.instant();
         step.finishedAt = null;
         step.durationMs = null;
+        return step.attempts;
     }
 
     @Transactional
@@ -94,28 +88,39 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
         step.finishedAt = clock.instant();
     }
 
-    /**
-     * Records a failed attempt. Returns true when the step has no attempts left: then the
-     * operation and its tenant are FAILED until an operator retries.
-     */
+    /** Records a failed attempt that will be tried again. */
     @Transactional
-    public boolean stepFailed(String operationId, int position, String error, long durationMs) {
+    public void stepRetrying(String operationId, int position, String error, long durationMs) {
+        OperationStep step = findById(operationId).step(position);
+        step.durationMs = durationMs;
+        step.error = error;
+        step.finishedAt = clock.instant();
+        step.status = StepStatus.RETRYING;
+    }
+
+    /** Records the last failed attempt: the operation and its tenant are FAILED until an operator retries. */
+    @Transactional
+    public void stepFailed(String operationId, int position, String error, long durationMs) {
         Operation op = findById(operationId);
         OperationStep step = op.step(position);
-        step.durationMs = durationMs;
         Instant now = clock.instant();
+        step.durationMs = durationMs;
         step.error = error;
         step.finishedAt = now;
-        if (step.attempts < config.operations().maxAttempts()) {
-            step.status = StepStatus.RETRYING;
-            return false;
-        }
         step.status = StepStatus.FAILED;
         op.status = OperationStatus.FAILED;
         op.error = step.name + ": " + error;
         op.finishedAt = now;
-        tenants.findById(op.tenantId).moveTo(TenantStatus.FAILED, now);
-        return true;
+        subjects.failed(op, now);
+    }
+
+    /** Lets a long-running step say what it is doing, outside the step's own work (so it shows while the step runs). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reportProgress(String tenantId, String text) {
+        getEntityManager().createNativeQuery("""
+                UPDATE operation_step s JOIN operation o ON o.id = s.operation_id
+                SET s.progress = ?1 WHERE o.tenant_id = ?2 AND s.status = 'RUNNING'""")
+                .setParameter(1, text).setParameter(2, tenantId).executeUpdate();
     }
 
     @Transactional
@@ -125,7 +130,7 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
         op.status = OperationStatus.SUCCEEDED;
         op.error = null;
         op.finishedAt = now;
-        tenants.findById(op.tenantId).moveTo(op.kind.onSuccess(), now);
+        subjects.succeeded(op, now);
     }
 
     /** Re-opens a FAILED operation from its failed step, with a fresh budget of attempts. */
@@ -138,7 +143,7 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
         op.status = OperationStatus.RUNNING;
         op.error = null;
         op.finishedAt = null;
-        tenants.findById(op.tenantId).moveTo(op.kind.whileRunning(), now);
+        subjects.running(op, now);
     }
 
     private String toJson(Map<String, String> outputs) {

@@ -1,6 +1,6 @@
 package io.undersign.controlplane.operation;
 
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import java.util.Map;
 
 /**

@@ -1,11 +1,7 @@
 package io.undersign.controlplane.operation;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,18 +14,15 @@ public class StepProgress {
     private static final int MAX = 500;
 
     @Inject
-    AgroalDataSource dataSource;
+    OperationStore operations;
 
     public void report(String tenantId, String message) {
         String text = message.length() > MAX ? message.substring(0, MAX - 1) + "…" : message;
         LOG.infof("[%s] %s", tenantId, text);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                UPDATE operation_step s JOIN operation o ON o.id = s.operation_id
-                SET s.progress = ? WHERE o.tenant_id = ? AND s.status = 'RUNNING'""")) {
-            s.setString(1, text);
-            s.setString(2, tenantId);
-            s.executeUpdate();
-        } catch (SQLException e) {
+        try {
+            operations.reportProgress(tenantId, text);
+        } catch (RuntimeException e) {
+            // progress is a courtesy to whoever watches: the step's work goes on
             LOG.warnf("progress of %s not recorded: %s", tenantId, e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package io.undersign.controlplane.pki;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.undersign.controlplane.api.DomainException;
 import io.undersign.controlplane.audit.Audited;
+import io.undersign.controlplane.audit.AuditedTenant;
 import io.undersign.controlplane.driver.ClientTrust;
 import io.undersign.controlplane.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,7 @@ public class ClientCertificateResource {
     @Audited("certificate.issue")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "issueClientCertificate", summary = "Issue a client certificate for the tenant's integrator API (shown once)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ClientCertificates.Issued.class, responseCode = "201")
-    public Response issue(@PathParam("id") String id, @Valid @NotNull IssueRequest request) {
+    public Response issue(@AuditedTenant @PathParam("id") String id, @Valid @NotNull IssueRequest request) {
         return Response.status(201).entity(certificates.issue(id, request.name())).build();
     }
 
@@ -60,7 +61,7 @@ public class ClientCertificateResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("certificate.revoke")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "revokeClientCertificate", summary = "Revoke a client certificate")
-    public CertificateView revoke(@PathParam("id") String id, @PathParam("serial") String serial) {
+    public CertificateView revoke(@AuditedTenant @PathParam("id") String id, @PathParam("serial") String serial) {
         CertificateView view = CertificateView.of(certificates.revoke(id, serial));
         try {
             trust.publishRevocations(id);

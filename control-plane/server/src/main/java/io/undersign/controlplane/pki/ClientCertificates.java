@@ -2,7 +2,6 @@ package io.undersign.controlplane.pki;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.undersign.controlplane.api.CallContext;
 import io.undersign.controlplane.api.DomainException;
 import io.undersign.controlplane.driver.ClientTrust;
 import io.undersign.controlplane.tenant.Tenant;
@@ -35,14 +34,10 @@ public class ClientCertificates implements PanacheRepositoryBase<ClientCertifica
     ClientTrust trust;
 
     @Inject
-    CallContext call;
-
-    @Inject
     Clock clock;
 
     @Transactional
     public Issued issue(String tenantId, String name) {
-        call.tenantId(tenantId);
         Tenant tenant = tenants.require(tenantId);
         if (tenant.status != TenantStatus.ACTIVE && tenant.status != TenantStatus.SUSPENDED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "tenant-not-active", "id",
@@ -69,7 +64,6 @@ public class ClientCertificates implements PanacheRepositoryBase<ClientCertifica
 
     @Transactional
     public ClientCertificate revoke(String tenantId, String serial) {
-        call.tenantId(tenantId);
         ClientCertificate row = find("tenantId = ?1 and serial = ?2", tenantId, serial).firstResultOptional()
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "certificate-not-found", "serial",
                         "Tenant '" + tenantId + "' has no certificate " + serial));
@@ -85,5 +79,12 @@ public class ClientCertificates implements PanacheRepositoryBase<ClientCertifica
         java.util.Map<String, java.time.Instant> revoked = new java.util.TreeMap<>();
         list("tenantId = ?1 and revokedAt is not null", tenantId).forEach(c -> revoked.put(c.serial, c.revokedAt));
         return revoked;
+    }
+
+    /** The serials of every revoked certificate, of all tenants (the edge refuses them). */
+    @Transactional
+    public java.util.Set<String> revokedSerials() {
+        return new java.util.HashSet<>(getEntityManager()
+                .createQuery("select c.serial from ClientCertificate c where c.revokedAt is not null", String.class).getResultList());
     }
 }

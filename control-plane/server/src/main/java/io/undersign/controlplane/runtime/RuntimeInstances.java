@@ -32,6 +32,12 @@ public class RuntimeInstances implements PanacheRepositoryBase<RuntimeInstance, 
         }
     }
 
+    /** The port of every running runtime, by tenant. */
+    @Transactional
+    public java.util.Map<String, Integer> ports() {
+        return listAll().stream().collect(java.util.stream.Collectors.toMap(i -> i.tenantId, i -> i.port));
+    }
+
     @Transactional
     public void forget(String tenantId) {
         deleteById(tenantId);

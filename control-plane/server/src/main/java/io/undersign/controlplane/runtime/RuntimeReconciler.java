@@ -5,8 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.undersign.controlplane.driver.RuntimeDeployer;
 import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.schema.TenantSchemaMigrator;
+import io.undersign.controlplane.tenant.Tenant;
 import io.undersign.controlplane.tenant.TenantRepository;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -55,7 +56,7 @@ public class RuntimeReconciler {
 
     void reconcile() {
         List<TenantSpec> active = QuarkusTransaction.requiringNew().call(() -> tenants.activeAtRest().stream()
-                .map(TenantSpec::of).toList());
+                .map(Tenant::spec).toList());
         for (TenantSpec tenant : active) {
             try {
                 // idempotent: tenants onboarded by an older build get today's database users and rights

@@ -8,8 +8,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.undersign.controlplane.audit.AuditLog;
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.local.LocalRuntimeDeployer;
+import io.undersign.controlplane.tenant.Tenant;
 import io.undersign.controlplane.tenant.TenantRepository;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -100,7 +101,7 @@ public class RuntimeSupervisor {
             if (!leader()) {
                 return;
             }
-            List<TenantSpec> watched = QuarkusTransaction.requiringNew().call(() -> tenants.activeAtRest().stream().map(TenantSpec::of).toList());
+            List<TenantSpec> watched = QuarkusTransaction.requiringNew().call(() -> tenants.activeAtRest().stream().map(Tenant::spec).toList());
             for (TenantSpec tenant : watched) {
                 supervise(tenant);
             }

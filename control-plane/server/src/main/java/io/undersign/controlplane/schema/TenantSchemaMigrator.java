@@ -1,7 +1,7 @@
 package io.undersign.controlplane.schema;
 
 import io.undersign.controlplane.driver.StackProvisioner;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

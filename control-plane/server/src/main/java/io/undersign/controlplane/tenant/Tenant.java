@@ -56,6 +56,11 @@ public class Tenant {
     public long version;
 
     /** Moves to {@code next}, refusing any transition the lifecycle does not allow. */
+    /** A detached copy for drivers and steps. */
+    public io.undersign.controlplane.driver.TenantSpec spec() {
+        return new io.undersign.controlplane.driver.TenantSpec(id, displayName, brandColour, region, tlsPolicy, interviewHost, apiHost);
+    }
+
     public void moveTo(TenantStatus next, Instant now) {
         if (status != next && !status.canMoveTo(next)) {
             throw new IllegalTransitionException(id, status, next);

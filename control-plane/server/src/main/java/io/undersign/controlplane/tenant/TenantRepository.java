@@ -45,4 +45,22 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
     public long countByStatus(TenantStatus status) {
         return count("status", status);
     }
+
+    /** How many tenants are in each status (statuses with none are absent). */
+    @jakarta.transaction.Transactional
+    public java.util.Map<TenantStatus, Long> countsByStatus() {
+        java.util.Map<TenantStatus, Long> counts = new java.util.EnumMap<>(TenantStatus.class);
+        getEntityManager().createQuery("select t.status, count(t) from Tenant t group by t.status", Object[].class)
+                .getResultList().forEach(row -> counts.put((TenantStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** The tenants with these ids, by id, detached from the session (read by the edge off any transaction). */
+    @jakarta.transaction.Transactional
+    public java.util.Map<String, Tenant> byIds(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return list("id in ?1", ids).stream().collect(java.util.stream.Collectors.toMap(t -> t.id, t -> t));
+    }
 }

@@ -1,12 +1,11 @@
 package io.undersign.controlplane.tenant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.undersign.controlplane.audit.Audited;
-import io.undersign.controlplane.api.QueryParams;
+import io.undersign.controlplane.audit.AuditedTenant;
+import io.undersign.http.QueryParams;
 import io.undersign.controlplane.security.Caller;
 import io.undersign.controlplane.api.ValidationException;
-import io.undersign.controlplane.operation.OperationView;
 import io.undersign.controlplane.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,28 +26,21 @@ import java.util.Locale;
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public class TenantResource {
 
-    /** What a write answers: the tenant and the operation now working on it (202 Accepted). */
-    public record Accepted(TenantView tenant, OperationView operation) {
-    }
-
     @Inject
     TenantService service;
 
     @Inject
     SecurityIdentity identity;
 
-    @Inject
-    ObjectMapper json;
-
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.create")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "A field is wrong (the problem names it)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = io.undersign.controlplane.api.Problem.MEDIA_TYPE,
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.undersign.controlplane.api.Problem.class)))
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = io.undersign.http.Problem.MEDIA_TYPE,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.undersign.http.Problem.class)))
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createTenant", summary = "Register a tenant and start onboarding it")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
-    public Response create(@Valid @NotNull CreateTenantRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response create(@AuditedTenant @Valid @NotNull CreateTenantRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return accepted(service.create(request, idempotencyKey, caller()));
     }
 
@@ -57,7 +49,7 @@ public class TenantResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listTenants", summary = "List tenants, optionally by status, with cursor paging")
     public TenantPage list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") String limit) {
-        return service.list(parseStatus(status), cursor, QueryParams.wholeNumber("limit", limit, 1, 200).intValue());
+        return service.list(parseStatus(status), cursor, QueryParams.limit(limit, 50, 200));
     }
 
     @GET
@@ -74,7 +66,7 @@ public class TenantResource {
     @Audited("tenant.suspend")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "suspendTenant", summary = "Suspend an ACTIVE tenant (its hosts answer 503)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
-    public Response suspend(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
+    public Response suspend(@AuditedTenant @PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
         return accepted(service.act(id, TenantAction.SUSPEND, key, caller()));
     }
 
@@ -84,7 +76,7 @@ public class TenantResource {
     @Audited("tenant.resume")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "resumeTenant", summary = "Resume a SUSPENDED tenant")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
-    public Response resume(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
+    public Response resume(@AuditedTenant @PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
         return accepted(service.act(id, TenantAction.RESUME, key, caller()));
     }
 
@@ -94,7 +86,7 @@ public class TenantResource {
     @Audited("tenant.retry")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "retryTenant", summary = "Resume a FAILED operation from its failed step")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
-    public Response retry(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
+    public Response retry(@AuditedTenant @PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
         return accepted(service.act(id, TenantAction.RETRY, key, caller()));
     }
 
@@ -105,14 +97,12 @@ public class TenantResource {
     @Audited("tenant.offboard")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "offboardTenant", summary = "Export and remove a tenant (ACTIVE, SUSPENDED or FAILED)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
-    public Response offboard(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
+    public Response offboard(@AuditedTenant @PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
         return accepted(service.act(id, TenantAction.OFFBOARD, key, caller()));
     }
 
-    private Response accepted(TenantService.Started started) {
-        return Response.accepted(new Accepted(service.view(started.tenant()), OperationView.of(started.operation(), json)))
-                .location(URI.create("/api/v1/operations/" + started.operation().id))
-                .build();
+    private static Response accepted(Accepted accepted) {
+        return Response.accepted(accepted).location(URI.create("/api/v1/operations/" + accepted.operation().id())).build();
     }
 
     private Caller caller() {

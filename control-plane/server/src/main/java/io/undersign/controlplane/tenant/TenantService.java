@@ -3,7 +3,6 @@ package io.undersign.controlplane.tenant;
 import io.undersign.controlplane.evidence.EvidenceQueues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.undersign.controlplane.api.CallContext;
 import io.undersign.controlplane.api.DomainException;
 import io.undersign.controlplane.api.ValidationException;
 import io.undersign.controlplane.config.UndersignConfig;
@@ -15,13 +14,13 @@ import io.undersign.controlplane.operation.OperationService;
 import io.undersign.controlplane.operation.OperationStore;
 import io.undersign.controlplane.operation.OperationView;
 import io.undersign.controlplane.security.Caller;
+import io.undersign.contract.TenantIds;
+import io.undersign.http.Cursors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
@@ -29,8 +28,6 @@ import java.util.List;
 /** The tenant registry's business rules: validation before provisioning, and lifecycle actions. */
 @ApplicationScoped
 public class TenantService {
-    public static final String ID_PATTERN = "[a-z][a-z0-9-]{2,30}";
-
     @Inject
     TenantRepository tenants;
 
@@ -53,9 +50,6 @@ public class TenantService {
     UndersignConfig config;
 
     @Inject
-    CallContext call;
-
-    @Inject
     ObjectMapper json;
 
     @Inject
@@ -70,23 +64,19 @@ public class TenantService {
     @Inject
     io.undersign.controlplane.runtime.RuntimeSupervisions supervisions;
 
-    public record Started(Tenant tenant, Operation operation) {
-    }
-
+    /** Registers the tenant and starts onboarding it; the same key and request again answer the same operation. */
     @Transactional
-    public Started create(CreateTenantRequest request, String idempotencyKey, Caller caller) {
-        call.tenantId(request.id());
+    public Accepted create(CreateTenantRequest request, String idempotencyKey, Caller caller) {
         String actor = caller.name();
         Operation op = idempotency.once(idempotencyKey, caller.idempotencyScope(), "POST /tenants " + canonical(request), () -> {
             Tenant tenant = register(request);
-            return operations.start(tenant, OperationKind.ONBOARD, actor);
+            return operations.start(tenant.id, OperationKind.ONBOARD, actor);
         });
-        return new Started(tenants.require(op.tenantId), op);
+        return accepted(op);
     }
 
     @Transactional
-    public Started act(String id, TenantAction action, String idempotencyKey, Caller caller) {
-        call.tenantId(id);
+    public Accepted act(String id, TenantAction action, String idempotencyKey, Caller caller) {
         String actor = caller.name();
         Operation op = idempotency.once(idempotencyKey, caller.idempotencyScope(), "POST /tenants/" + id + "/" + action.path, () -> {
             Tenant tenant = tenants.require(id);
@@ -100,11 +90,15 @@ public class TenantService {
                     if (tenant.status != TenantStatus.FAILED) {
                         throw new IllegalTransitionException(id, tenant.status, "retry");
                     }
-                    yield operations.retry(tenant);
+                    yield operations.retry(tenant.id);
                 }
             };
         });
-        return new Started(tenants.require(id), op);
+        return accepted(op);
+    }
+
+    private Accepted accepted(Operation op) {
+        return new Accepted(view(tenants.require(op.tenantId)), OperationView.of(op, json));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -117,17 +111,13 @@ public class TenantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TenantPage list(TenantStatus status, String cursor, int limit) {
-        if (limit < 1 || limit > 200) {
-            throw new ValidationException("limit", "limit must be between 1 and 200");
-        }
-        List<Tenant> page = tenants.page(status, decodeCursor(cursor), limit + 1);
-        boolean more = page.size() > limit;
-        List<Tenant> items = more ? page.subList(0, limit) : page;
-        String next = more ? encodeCursor(items.get(items.size() - 1).id) : null;
-        return new TenantPage(items.stream().map(this::view).toList(), next);
+        List<String> after = Cursors.decode(cursor, 1, key -> TenantIds.wellFormed(key.get(0)));
+        Cursors.Slice<Tenant> page = Cursors.slice(tenants.page(status, after == null ? null : after.get(0), limit + 1), limit,
+                t -> List.of(t.id));
+        return new TenantPage(page.items().stream().map(this::view).toList(), page.nextCursor());
     }
 
-    public TenantView view(Tenant tenant) {
+    private TenantView view(Tenant tenant) {
         return view(tenant, null, null);
     }
 
@@ -141,7 +131,7 @@ public class TenantService {
         if (!allowed.contains(tenant.status)) {
             throw new IllegalTransitionException(tenant.id, tenant.status, action.path);
         }
-        return operations.start(tenant, kind, actor);
+        return operations.start(tenant.id, kind, actor);
     }
 
     private Tenant register(CreateTenantRequest request) {
@@ -191,25 +181,6 @@ public class TenantService {
             return json.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encodeCursor(String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!id.matches(ID_PATTERN)) {
-                throw new IllegalArgumentException();
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("cursor", "cursor is not one this API returned");
         }
     }
 }

@@ -100,6 +100,27 @@ class AdminApiTest {
                 .get("/api/v1/audit").then().statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(0));
         as(Role.OPERATOR).queryParam("from", "yesterday").get("/api/v1/audit").then().statusCode(400)
                 .body("field", equalTo("from"));
+
+        // paged one by one with the cursor: the same two entries, newest first, then the end
+        var first = as(Role.OPERATOR).queryParam("tenant", id).queryParam("limit", 1).get("/api/v1/audit").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(first.getList("items.action")).containsExactly("tenant.resume");
+        var second = as(Role.OPERATOR).queryParam("tenant", id).queryParam("limit", 1).queryParam("cursor", first.getString("nextCursor"))
+                .get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("items.action")).containsExactly("tenant.create");
+        assertThat(second.getString("nextCursor")).as("two entries, two pages").isNull();
+    }
+
+    @Test
+    void aRefusedActionOnAMalformedTenantIdIsAuditedWithoutTakingTheTextAsATenant() {
+        String typed = "NOT-a-tenant-" + Api.uniqueId("x");
+        as(Role.OPERATOR).header("X-Request-Id", "req-" + typed).post("/api/v1/tenants/" + typed + "/suspend").then().statusCode(404);
+        var entries = as(Role.OPERATOR).queryParam("actor", "test-operator").queryParam("limit", 20).get("/api/v1/audit")
+                .then().statusCode(200).extract().jsonPath();
+        int at = entries.getList("items.requestId").indexOf("req-" + typed);
+        assertThat(at).as("the refusal is audited").isNotNegative();
+        assertThat(entries.getString("items[" + at + "].outcome")).isEqualTo("refused");
+        assertThat(entries.getString("items[" + at + "].tenantId")).isNull();
     }
 
     @Test

@@ -16,7 +16,7 @@ import io.undersign.controlplane.support.MtlsClient;
 import io.undersign.controlplane.support.TestDatabase;
 import io.undersign.controlplane.tenant.TenantNames;
 import io.undersign.controlplane.tenant.TenantRepository;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import io.undersign.evidence.simulator.Behaviour;
 import io.undersign.evidence.simulator.EvidenceSimulator;
 import jakarta.inject.Inject;
@@ -54,24 +54,15 @@ class EvidenceRecoveryTest {
     void theRuntimeKilledWhileApplyingResultsAppliesEachExactlyOnceAfterRestart() throws Exception {
         String tenant = Evidence.onboarded("ev-kill");
         MtlsClient api = MtlsClient.of(tenant, tenant);
-        List<String> ids = new ArrayList<>();
         try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(2))) {
-            for (int i = 0; i < 20; i++) {
-                ids.add(Evidence.createPending(api, "POL-K" + i).get("id").asText());
-            }
+            List<String> ids = Evidence.createPending(api, "POL-K", 20);
             // the answers arrive together: kill the runtime as soon as the first one is applied,
             // with the rest delivered to it (prefetched or mid-transaction) and unacknowledged
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> Evidence.decisions(api, ids.get(0)) >= 2);
             killRuntime(tenant);
             await().atMost(PATIENCE).until(() -> provider.answered() >= 20);
             restartRuntime(tenant);
-            for (String id : ids) {
-                await().atMost(PATIENCE).until(() -> Evidence.decisions(api, id) >= 2);
-            }
-            Thread.sleep(1000);
-            for (String id : ids) {
-                assertThat(Evidence.decisions(api, id)).as("case %s decided again exactly once", id).isEqualTo(2);
-            }
+            Evidence.decidedExactly(api, ids, 2, Duration.ofSeconds(1));
         }
         assertThat(Api.tenant(tenant).getLong("evidenceQueues.results.depth")).isZero();
         assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth")).isZero();
@@ -93,11 +84,9 @@ class EvidenceRecoveryTest {
         }
         try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofMillis(50))) {
             restartRuntime(tenant);
-            for (String id : ids) {
-                await().atMost(PATIENCE).until(() -> Evidence.decisions(api, id) >= 2);
-            }
-            Thread.sleep(2000); // a second copy of any request would have been answered by now
-            assertThat(provider.answered()).as("each request sent and answered once").isEqualTo(3);
+            Evidence.decidedExactly(api, ids, 2, Duration.ofSeconds(2));
+            // a second copy of any request would have been answered by now
+            await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> provider.answered() == 3);
         }
         for (String id : ids) {
             assertThat(Evidence.decisions(api, id)).isEqualTo(2);
@@ -120,9 +109,7 @@ class EvidenceRecoveryTest {
             } finally {
                 sql.execute("RENAME TABLE " + table + "_away TO " + table);
             }
-            await().atMost(PATIENCE).until(() -> Evidence.decisions(api, id) >= 2);
-            Thread.sleep(1000);
-            assertThat(Evidence.decisions(api, id)).isEqualTo(2);
+            Evidence.decidedExactly(api, List.of(id), 2, Duration.ofSeconds(1));
         }
         assertThat(Api.tenant(tenant).getLong("evidenceQueues.results.depth")).isZero();
         assertThat(Api.tenant(tenant).getLong("evidenceQueues.deadLetters.depth")).as("not dead-lettered: it was only late").isZero();
@@ -138,7 +125,7 @@ class EvidenceRecoveryTest {
     }
 
     private void restartRuntime(String tenant) throws Exception {
-        TenantSpec spec = QuarkusTransaction.requiringNew().call(() -> TenantSpec.of(tenants.require(tenant)));
+        TenantSpec spec = QuarkusTransaction.requiringNew().call(() -> tenants.require(tenant).spec());
         deployer.deploy(spec);
     }
 

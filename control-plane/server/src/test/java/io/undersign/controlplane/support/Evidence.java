@@ -49,6 +49,15 @@ public final class Evidence {
         return JSON.readTree(created.body());
     }
 
+    /** {@code count} cases that each wait for a blood profile, references {@code prefix}0, 1…; their ids. */
+    public static java.util.List<String> createPending(MtlsClient api, String prefix, int count) throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(createPending(api, prefix + i).get("id").asText());
+        }
+        return ids;
+    }
+
     public static JsonNode get(MtlsClient api, String id) throws Exception {
         return JSON.readTree(api.get("/api/v1/cases/" + id).body());
     }
@@ -57,5 +66,32 @@ public final class Evidence {
     public static int decisions(MtlsClient api, String id) throws Exception {
         var response = api.get("/api/v1/cases/" + id);
         return response.status() == 200 ? JSON.readTree(response.body()).get("decisions").asInt() : -1;
+    }
+
+    /**
+     * Each case reaches {@code count} decisions, then stays there for {@code quiet}: long enough for a
+     * second copy of anything to have arrived. "Exactly once", checked throughout instead of after a sleep.
+     */
+    public static void decidedExactly(MtlsClient api, java.util.List<String> ids, int count, Duration quiet) {
+        for (String id : ids) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> decisions(api, id) >= count);
+        }
+        org.awaitility.Awaitility.await().during(quiet).atMost(quiet.plusSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    for (String id : ids) {
+                        if (decisions(api, id) != count) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+        for (String id : ids) {
+            try {
+                assertThat(decisions(api, id)).as("case %s decided exactly %d times", id, count).isEqualTo(count);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -1,6 +1,10 @@
 package io.undersign.runtime.api;
 
-import io.undersign.runtime.cases.CaseService;
+import io.undersign.http.Cursors;
+import io.undersign.http.QueryParams;
+import io.undersign.runtime.cases.CaseIds;
+import io.undersign.runtime.cases.CaseReads;
+import io.undersign.runtime.cases.IntegratorCases;
 import io.undersign.runtime.cases.CaseView;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,10 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -44,11 +46,14 @@ public class CaseResource {
     }
 
     @Inject
-    CaseService service;
+    IntegratorCases cases;
+
+    @Inject
+    CaseReads reads;
 
     @POST
-    public Response create(@Valid @NotNull CreateCase request, @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
-        CaseService.Created created = service.create(request.reference(), request.applicationDate(), request.answers(), idempotencyKey, INTEGRATOR);
+    public Response create(@Valid @NotNull CreateCase request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        IntegratorCases.Created created = cases.create(request.reference(), request.applicationDate(), request.answers(), idempotencyKey, INTEGRATOR);
         // a relative Location stays right behind the edge or a load balancer
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/cases/" + created.view().id())
                 .entity(created.view()).build();
@@ -57,46 +62,31 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     public CaseView get(@PathParam("id") String id) {
-        return service.get(id);
+        return reads.get(id);
     }
 
     @PATCH
     @Path("/{id}/answers")
     public CaseView changeAnswers(@PathParam("id") String id, @Valid @NotNull ChangeAnswers request) {
-        return service.changeAnswers(id, request.answers(), INTEGRATOR);
+        return cases.changeAnswers(id, request.answers(), INTEGRATOR);
     }
 
     @GET
     public Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limitText) {
         // read here, not by JAX-RS, which answers 404 for limit=abc
-        int limit;
+        int limit = QueryParams.limit(limitText, 50, 200);
+        List<String> after = Cursors.decode(cursor, 2, key -> CaseIds.wellFormed(key.get(1)) && instant(key.get(0)));
+        Cursors.Slice<CaseView> page = Cursors.slice(reads.page(after == null ? null : Instant.parse(after.get(0)),
+                after == null ? null : after.get(1), limit + 1), limit, c -> List.of(c.createdAt().toString(), c.id()));
+        return new Page(page.items(), page.nextCursor());
+    }
+
+    private static boolean instant(String text) {
         try {
-            limit = Integer.parseInt(limitText);
-        } catch (NumberFormatException e) {
-            limit = 0;
+            Instant.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
-        if (limit < 1 || limit > 200) {
-            throw new BadRequestProblem("limit", "limit must be a whole number between 1 and 200");
-        }
-        Instant before = null;
-        String beforeId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-                before = Instant.parse(parts[0]);
-                beforeId = parts[1];
-            } catch (RuntimeException e) {
-                throw new BadRequestProblem("cursor", "cursor is not one this API returned");
-            }
-        }
-        List<CaseView> items = service.page(before, beforeId, limit + 1);
-        boolean more = items.size() > limit;
-        List<CaseView> page = more ? items.subList(0, limit) : items;
-        String next = null;
-        if (more) {
-            CaseView last = page.get(page.size() - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-        }
-        return new Page(page, next);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undersign.http.IdempotentRequests;
 import io.undersign.runtime.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,13 +38,19 @@ public class CaseRepository {
         jdbc.update("""
                 INSERT INTO case_file (id, reference, channel, status, answers, evidence, application_date, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                c.id(), c.reference(), c.channel(), c.status(), write(c.answers()), write(c.evidence()),
+                c.id(), c.reference(), c.channel().wire, c.status().name(), write(c.answers()), write(c.evidence()),
                 Date.valueOf(c.applicationDate()), Timestamp.from(c.createdAt()), Timestamp.from(c.updatedAt()));
     }
 
-    public void updateAnswers(String id, String status, Map<String, Object> answers, Instant now) {
+    public void updateAnswers(String id, CaseStatus status, Map<String, Object> answers, Instant now) {
         jdbc.update("UPDATE case_file SET answers = ?, status = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                write(answers), status, Timestamp.from(now), id);
+                write(answers), status.name(), Timestamp.from(now), id);
+    }
+
+    /** The interview is submitted: the answers stand as they are, the case is decided. */
+    public void markDecided(String id, Instant now) {
+        jdbc.update("UPDATE case_file SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                CaseStatus.DECIDED.name(), Timestamp.from(now), id);
     }
 
     public void updateEvidence(String id, Map<String, Map<String, Object>> evidence, Instant now) {
@@ -100,9 +107,10 @@ public class CaseRepository {
                 .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    public Optional<String[]> idempotencyKey(String key) {
+    /** The integrator's idempotency keys (this database is the tenant's alone, so keys need no other scope). */
+    public Optional<IdempotentRequests.Remembered> idempotencyKey(String key) {
         return jdbc.query("SELECT request_hash, case_id FROM api_idempotency WHERE idem_key = ?",
-                r -> new String[] {r.getString(1), r.getString(2)}, key).stream().findFirst();
+                r -> new IdempotentRequests.Remembered(r.getString(1), r.getString(2)), key).stream().findFirst();
     }
 
     public void rememberIdempotencyKey(String key, String requestHash, String caseId, Instant now) {
@@ -112,7 +120,8 @@ public class CaseRepository {
 
     private StoredCase storedCase(ResultSet r) throws SQLException {
         String evidence = r.getString("evidence");
-        return new StoredCase(r.getString("id"), r.getString("reference"), r.getString("channel"), r.getString("status"),
+        return new StoredCase(r.getString("id"), r.getString("reference"), Channel.of(r.getString("channel")),
+                CaseStatus.valueOf(r.getString("status")),
                 read(r.getString("answers"), ANSWERS), evidence == null ? Map.of() : read(evidence, EVIDENCE),
                 r.getDate("application_date").toLocalDate(), r.getTimestamp("created_at").toInstant(),
                 r.getTimestamp("updated_at").toInstant());

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** A case as stored: its answers and evidence so far, and where it stands. */
-public record StoredCase(String id, String reference, String channel, String status, Map<String, Object> answers,
+public record StoredCase(String id, String reference, Channel channel, CaseStatus status, Map<String, Object> answers,
         Map<String, Map<String, Object>> evidence, LocalDate applicationDate, Instant createdAt, Instant updatedAt) {
 
     /** Still being answered: not yet submitted and decided. */
     public boolean open() {
-        return CaseService.OPEN.equals(status);
+        return status == CaseStatus.OPEN;
     }
 }

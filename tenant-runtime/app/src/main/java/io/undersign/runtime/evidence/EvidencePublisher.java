@@ -53,6 +53,9 @@ public class EvidencePublisher {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    java.time.Clock clock;
+
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evidence-outbox");
         t.setDaemon(true);
@@ -116,7 +119,7 @@ public class EvidencePublisher {
     private void markPublished(String requestId) {
         for (int attempt = 1;; attempt++) {
             try {
-                store.markPublished(requestId, Instant.now());
+                store.markPublished(requestId, clock.instant());
                 return;
             } catch (IllegalStateException e) {
                 if (!(e.getCause() instanceof SQLTransactionRollbackException) || attempt == MARK_ATTEMPTS) {

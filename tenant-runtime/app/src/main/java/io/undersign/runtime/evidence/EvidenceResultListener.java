@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.runtime.TenantConfig;
 import io.undersign.runtime.broker.BrokerReady;
 import io.undersign.runtime.cases.CaseNotFoundException;
-import io.undersign.runtime.cases.CaseService;
+import io.undersign.runtime.cases.EvidenceIntake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ public class EvidenceResultListener {
     private static final Logger LOG = Logger.getLogger(EvidenceResultListener.class);
 
     @Inject
-    CaseService cases;
+    EvidenceIntake intake;
 
     @Inject
     TenantConfig config;
@@ -66,7 +66,7 @@ public class EvidenceResultListener {
                 try {
                     String text = message instanceof TextMessage t ? t.getText() : null;
                     EvidenceMessages.Result result = EvidenceMessages.parseResult(json, text);
-                    CaseService.EvidenceApplied applied = cases.applyEvidence(result);
+                    EvidenceIntake.Applied applied = intake.apply(result);
                     LOG.debugf("Evidence result %s for case %s: %s", result.requestId(), result.caseId(), applied);
                 } catch (MalformedEvidenceException e) {
                     deadLetter(message, e.getMessage());

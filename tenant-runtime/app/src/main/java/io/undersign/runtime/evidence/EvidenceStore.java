@@ -17,8 +17,6 @@ import java.util.Optional;
 /** Evidence requests (which are also the outbox of messages to publish) and the results received. */
 @ApplicationScoped
 public class EvidenceStore {
-    public static final String REQUESTED = "REQUESTED";
-    public static final String RECEIVED = "RECEIVED";
     private static final TypeReference<Map<String, Object>> RESULTS = new TypeReference<>() {
     };
 
@@ -29,15 +27,15 @@ public class EvidenceStore {
     ObjectMapper json;
 
     /** A request, with its result once one has arrived. */
-    public record Request(String requestId, String caseId, String type, String status, Instant requestedAt,
+    public record Request(String requestId, String caseId, String type, EvidenceStatus status, Instant requestedAt,
             Instant publishedAt, Instant receivedAt, Map<String, Object> results) {
     }
 
     /** Records a new request (the outbox row); returns it as stored. */
     public Request insert(String requestId, String caseId, String type, Instant now) {
         jdbc.update("INSERT INTO evidence_request (request_id, case_id, evidence_type, status, requested_at) VALUES (?, ?, ?, ?, ?)",
-                requestId, caseId, type, REQUESTED, Timestamp.from(now));
-        return new Request(requestId, caseId, type, REQUESTED, now, null, null, null);
+                requestId, caseId, type, EvidenceStatus.REQUESTED.name(), Timestamp.from(now));
+        return new Request(requestId, caseId, type, EvidenceStatus.REQUESTED, now, null, null, null);
     }
 
     /** The evidence types already requested for a case. */
@@ -80,7 +78,7 @@ public class EvidenceStore {
                 "INSERT INTO evidence_result (request_id, case_id, results, observed_at, received_at) VALUES (?, ?, ?, ?, ?)",
                 requestId, caseId, write(results), Timestamp.from(observedAt), Timestamp.from(now));
         if (added) {
-            jdbc.update("UPDATE evidence_request SET status = ?, received_at = ? WHERE request_id = ?", RECEIVED, Timestamp.from(now), requestId);
+            jdbc.update("UPDATE evidence_request SET status = ?, received_at = ? WHERE request_id = ?", EvidenceStatus.RECEIVED.name(), Timestamp.from(now), requestId);
         }
         return added;
     }
@@ -91,7 +89,8 @@ public class EvidenceStore {
 
     private Request request(ResultSet r) throws SQLException {
         String results = r.getString("results");
-        return new Request(r.getString("request_id"), r.getString("case_id"), r.getString("evidence_type"), r.getString("status"),
+        return new Request(r.getString("request_id"), r.getString("case_id"), r.getString("evidence_type"),
+                EvidenceStatus.valueOf(r.getString("status")),
                 instant(r, "requested_at"), instant(r, "published_at"), instant(r, "received_at"), results == null ? null : read(results));
     }
 

@@ -6,8 +6,9 @@ import io.undersign.engine.FieldError;
 import io.undersign.engine.model.Page;
 import io.undersign.engine.model.Question;
 import io.undersign.runtime.cases.CaseClosedException;
-import io.undersign.runtime.cases.CaseService;
+import io.undersign.runtime.cases.CaseReads;
 import io.undersign.runtime.cases.CaseView;
+import io.undersign.runtime.cases.Channel;
 import io.undersign.runtime.cases.RulebookHolder;
 import io.undersign.runtime.cases.StoredCase;
 import jakarta.inject.Inject;
@@ -34,8 +35,6 @@ import java.util.stream.Collectors;
 @Path("/interview")
 @Produces(MediaType.TEXT_HTML)
 public class InterviewResource {
-    private static final String INTERVIEW = "interview";
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(Views.PageView view);
@@ -46,7 +45,10 @@ public class InterviewResource {
     }
 
     @Inject
-    CaseService cases;
+    InterviewFlow flow;
+
+    @Inject
+    CaseReads reads;
 
     @Inject
     RulebookHolder rulebooks;
@@ -58,7 +60,7 @@ public class InterviewResource {
     @Path("/start")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start() {
-        return seeOther("/interview/" + cases.startInterview());
+        return seeOther("/interview/" + flow.start());
     }
 
     /** The case link: picks up where the applicant left off. */
@@ -89,31 +91,22 @@ public class InterviewResource {
     @Path("/{id}/pages/{page}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
-        interviewCase(id);
         Page page = page(pageId);
-        List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
-        FormAnswers submitted = FormAnswers.read(onPage, form);
-        StoredCase saved;
-        try {
-            // keep what was typed even when some of it is wrong: nothing the applicant entered is lost
-            saved = cases.savePage(id, page.questions(), submitted.answers);
-        } catch (CaseClosedException submittedAlready) {
+        InterviewFlow.Answered answered = flow.answer(id, page, form);
+        if (answered instanceof InterviewFlow.Answered.Submitted) {
             return decided(id);
         }
         if ("back".equals(form.getFirst("action"))) {
+            // nothing the applicant entered is lost, right or wrong, and going back is always allowed
             List<Page> all = rulebooks.rulebook().pages();
             return seeOther("/interview/" + id + "/pages/" + all.get(Math.max(0, all.indexOf(page) - 1)).id());
         }
-        InterviewPages now = pages(saved.answers());
-        List<FieldError> problems = new ArrayList<>(submitted.errors);
-        now.problemsOn(page).stream()
-                .filter(p -> submitted.errors.stream().noneMatch(e -> e.field().equals(p.field())))
-                .forEach(problems::add);
-        if (!problems.isEmpty()) {
-            return Response.status(422).entity(render(saved, page, now, problems, form)).type(MediaType.TEXT_HTML).build();
+        if (answered instanceof InterviewFlow.Answered.Refused refused) {
+            return Response.status(422).entity(render(refused.saved(), page, refused.pages(), refused.problems(), form))
+                    .type(MediaType.TEXT_HTML).build();
         }
-        return now.after(page).map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
-                .orElseGet(() -> seeOther("/interview/" + id + "/review"));
+        Page next = ((InterviewFlow.Answered.Accepted) answered).next();
+        return next == null ? seeOther("/interview/" + id + "/review") : seeOther("/interview/" + id + "/pages/" + next.id());
     }
 
     @GET
@@ -141,9 +134,8 @@ public class InterviewResource {
     @Path("/{id}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("id") String id) {
-        interviewCase(id);
         try {
-            cases.submit(id);
+            flow.submit(id);
         } catch (CaseClosedException alreadyDecided) {
             // a second click on submit: the decision stands
         }
@@ -153,9 +145,9 @@ public class InterviewResource {
     @GET
     @Path("/{id}/decision")
     public Response decision(@PathParam("id") String id) {
-        CaseView c = cases.get(id);
-        if (!INTERVIEW.equals(c.channel())) {
-            throw new NotFoundException();
+        CaseView c = reads.get(id);
+        if (!Channel.INTERVIEW.wire.equals(c.channel())) {
+            throw new io.undersign.runtime.cases.CaseNotFoundException(id);
         }
         if (c.decision() == null) {
             return seeOther("/interview/" + id);
@@ -183,16 +175,8 @@ public class InterviewResource {
                 summary, now.before(page).isPresent()));
     }
 
-    /**
-     * A case the applicant started here. Cases the insurer's systems created through the API are
-     * theirs alone: the public interview host knows nothing of them, whoever holds the id.
-     */
     private StoredCase interviewCase(String id) {
-        StoredCase c = cases.stored(id);
-        if (!INTERVIEW.equals(c.channel())) {
-            throw new NotFoundException();
-        }
-        return c;
+        return flow.interviewCase(id);
     }
 
     private Page page(String pageId) {

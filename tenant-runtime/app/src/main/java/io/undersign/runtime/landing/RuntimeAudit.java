@@ -23,8 +23,11 @@ public class RuntimeAudit {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    java.time.Clock clock;
+
     void started(@Observes StartupEvent event) {
-        record("runtime", "runtime.started", "pid " + ProcessHandle.current().pid(), Instant.now());
+        record("runtime", "runtime.started", "pid " + ProcessHandle.current().pid(), clock.instant());
     }
 
     /** One event; within a unit of work it commits (or not) with it. */

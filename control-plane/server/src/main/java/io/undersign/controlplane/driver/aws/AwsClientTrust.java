@@ -40,7 +40,7 @@ public class AwsClientTrust implements ClientTrust {
     TenantRepository tenants;
 
     @Inject
-    AwsStackProvisioner stacks;
+    SiloOutputs stacks;
 
     @Inject
     Clock clock;
@@ -61,7 +61,7 @@ public class AwsClientTrust implements ClientTrust {
         Instant now = clock.instant();
         Optional<String> list = revoked.isEmpty() ? Optional.empty()
                 : Optional.of(RevocationLists.of(pki.clientCa(tenantId), revoked, now, now.toEpochMilli()));
-        String trustStore = stacks.outputs(tenantId).get("trust_store_arn").asText();
+        String trustStore = stacks.of(tenantId).text("trust_store_arn");
         new TrustStoreRevocations(clients.regional(region).loadBalancing(), files(region))
                 .replace(trustStore, tenantId, list, now.toEpochMilli());
     }

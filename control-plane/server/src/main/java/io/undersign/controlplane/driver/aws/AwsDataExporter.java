@@ -2,7 +2,7 @@ package io.undersign.controlplane.driver.aws;
 
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.DataExporter;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.undersign.controlplane.driver.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.DnsRegistrar;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -27,17 +27,17 @@ public class AwsDnsRegistrar implements DnsRegistrar {
     AwsClients clients;
 
     @Inject
-    AwsStackProvisioner stacks;
+    SiloOutputs stacks;
 
     @Override
     public Map<String, String> register(TenantSpec tenant) {
-        Map<String, JsonNode> outputs = stacks.outputs(tenant.id());
+        SiloOutputs.Outputs outputs = stacks.of(tenant.id());
         String change = records().upsert(zone(), List.of(
-                new Route53Records.Alias(tenant.interviewHost(), outputs.get("alb_dns_name").asText(), outputs.get("alb_zone_id").asText()),
-                new Route53Records.Alias(tenant.apiHost(), outputs.get("nlb_dns_name").asText(), outputs.get("nlb_zone_id").asText())),
+                new Route53Records.Alias(tenant.interviewHost(), outputs.text("alb_dns_name"), outputs.text("alb_zone_id")),
+                new Route53Records.Alias(tenant.apiHost(), outputs.text("nlb_dns_name"), outputs.text("nlb_zone_id"))),
                 "undersign: tenant " + tenant.id());
-        return Map.of("change", change, tenant.interviewHost(), outputs.get("alb_dns_name").asText(),
-                tenant.apiHost(), outputs.get("nlb_dns_name").asText());
+        return Map.of("change", change, tenant.interviewHost(), outputs.text("alb_dns_name"),
+                tenant.apiHost(), outputs.text("nlb_dns_name"));
     }
 
     @Override
@@ -57,10 +57,10 @@ public class AwsDnsRegistrar implements DnsRegistrar {
     }
 
     private TrafficSwitch.Listeners listeners(TenantSpec tenant) {
-        Map<String, JsonNode> outputs = stacks.outputs(tenant.id());
-        return new TrafficSwitch.Listeners(outputs.get("alb_listener_arn").asText(), outputs.get("nlb_listener_arn").asText(),
-                outputs.get("interview_target_group_arn").asText(), outputs.get("api_target_group_arn").asText(),
-                outputs.get("suspended_target_group_arn").asText());
+        SiloOutputs.Outputs outputs = stacks.of(tenant.id());
+        return new TrafficSwitch.Listeners(outputs.text("alb_listener_arn"), outputs.text("nlb_listener_arn"),
+                outputs.text("interview_target_group_arn"), outputs.text("api_target_group_arn"),
+                outputs.text("suspended_target_group_arn"));
     }
 
     @Override

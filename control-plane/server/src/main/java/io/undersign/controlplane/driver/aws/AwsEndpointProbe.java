@@ -5,7 +5,7 @@ import io.undersign.controlplane.driver.PublicEndpointProbe;
 import io.undersign.controlplane.pki.Certificates;
 import io.undersign.controlplane.pki.ClientTlsContexts;
 import io.undersign.controlplane.pki.TenantPki;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;

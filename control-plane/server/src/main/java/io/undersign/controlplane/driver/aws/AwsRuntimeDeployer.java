@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.RuntimeDeployer;
 import io.undersign.controlplane.operation.StepProgress;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -26,28 +26,28 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
     AwsClients clients;
 
     @Inject
-    AwsStackProvisioner stacks;
+    SiloOutputs stacks;
 
     @Inject
     StepProgress progress;
 
     @Override
     public Map<String, String> deploy(TenantSpec tenant) throws Exception {
-        Map<String, JsonNode> outputs = stacks.outputs(tenant.id());
+        SiloOutputs.Outputs outputs = stacks.of(tenant.id());
         RuntimeRollout rollout = rollout(tenant);
         String release = config.aws().release();
         rollout.configure(io.undersign.contract.SiloNames.parameterPath(tenant.id()), RuntimeRollout.runtimeParameters(tenant.id(), tenant.displayName(),
-                tenant.brandColour(), stacks.jdbcUrl(outputs, tenant.id()),
-                SiloNames.databaseSecret(tenant.id()), AwsStackProvisioner.brokerUrl(outputs.get("broker_instances")),
+                tenant.brandColour(), stacks.jdbcUrl(outputs),
+                SiloNames.databaseSecret(tenant.id()), SiloOutputs.brokerUrl(outputs),
                 SiloNames.brokerSecret(tenant.id()), release));
-        long version = rollout.newTemplateVersion(outputs.get("launch_template_id").asText(), release);
-        String refresh = rollout.refresh(outputs.get("asg_name").asText(), message -> progress.report(tenant.id(), message));
+        long version = rollout.newTemplateVersion(outputs.text("launch_template_id"), release);
+        String refresh = rollout.refresh(outputs.text("asg_name"), message -> progress.report(tenant.id(), message));
         return Map.of("release", release, "launchTemplateVersion", String.valueOf(version), "instanceRefresh", refresh);
     }
 
     @Override
     public Map<String, String> stop(TenantSpec tenant) throws Exception {
-        String group = stacks.outputs(tenant.id()).get("asg_name").asText();
+        String group = stacks.of(tenant.id()).text("asg_name");
         rollout(tenant).stop(group);
         return Map.of("stopped", group);
     }

@@ -8,7 +8,7 @@ import io.undersign.controlplane.driver.StackProvisioner;
 import io.undersign.controlplane.driver.TenantDatabases;
 import io.undersign.controlplane.operation.StepProgress;
 import io.undersign.controlplane.tenant.TenantNames;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -52,6 +52,9 @@ public class AwsStackProvisioner implements StackProvisioner {
     @Inject
     AwsClientTrust clientTrust;
 
+    @Inject
+    SiloOutputs siloOutputs;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -62,8 +65,8 @@ public class AwsStackProvisioner implements StackProvisioner {
         clientTrust.publishClientCa(tenant.id(), tenant.region());
         Path stack = synth().synth(dir(tenant.id()), tenant.id(), spec(tenant, cidr, false));
         TerraformRunner.Applied applied = runner().apply(stack, message -> progress.report(tenant.id(), message));
-        json.writerWithDefaultPrettyPrinter().writeValue(outputsFile(tenant.id()).toFile(), applied.outputs());
-        ensureTenantDatabase(tenant, applied.outputs());
+        siloOutputs.save(tenant.id(), applied.outputs());
+        ensureTenantDatabase(tenant, siloOutputs.of(tenant.id()));
         // a trust store made anew (a silo rebuilt) must refuse what was revoked before
         clientTrust.publishRevocations(tenant.id(), tenant.region());
         Map<String, String> made = new LinkedHashMap<>();
@@ -91,20 +94,20 @@ public class AwsStackProvisioner implements StackProvisioner {
         secrets(tenant).remove(SiloNames.databaseSecret(tenant.id()));
         controlPlaneSecrets.delete(TenantNames.migrationPasswordSecret(tenant.id()));
         clientTrust.forget(tenant.id(), tenant.region());
-        Files.deleteIfExists(outputsFile(tenant.id()));
+        siloOutputs.forget(tenant.id());
         return Map.of("resourcesDestroyed", String.valueOf(gone.destroyed()), "finalSnapshot", "undersign-" + tenant.id() + "-final");
     }
 
     @Override
     public TenantConnection connection(TenantSpec tenant) {
-        Map<String, JsonNode> outputs = outputs(tenant.id());
+        SiloOutputs.Outputs outputs = siloOutputs.of(tenant.id());
         TenantSecrets secrets = secrets(tenant);
         JsonNode database = secrets.read(SiloNames.databaseSecret(tenant.id()));
         JsonNode broker = secrets.read(SiloNames.brokerSecret(tenant.id()));
         String migrationPassword = controlPlaneSecrets.get(TenantNames.migrationPasswordSecret(tenant.id()))
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " has no migration password; provision it first"));
-        return new TenantConnection(jdbcUrl(outputs, tenant.id()), database.get("username").asText(), database.get("password").asText(),
-                brokerUrl(outputs.get("broker_instances")), broker.get("username").asText(), broker.get("password").asText(),
+        return new TenantConnection(siloOutputs.jdbcUrl(outputs), database.get("username").asText(), database.get("password").asText(),
+                SiloOutputs.brokerUrl(outputs), broker.get("username").asText(), broker.get("password").asText(),
                 TenantNames.migrationUser(tenant.id()), migrationPassword);
     }
 
@@ -114,56 +117,17 @@ public class AwsStackProvisioner implements StackProvisioner {
      * their own whose password stays in the control plane's secret store (the silo's instances can
      * read every secret under the tenant's prefix in Secrets Manager, so it is not kept there).
      */
-    private void ensureTenantDatabase(TenantSpec tenant, Map<String, JsonNode> outputs) throws java.sql.SQLException {
+    private void ensureTenantDatabase(TenantSpec tenant, SiloOutputs.Outputs outputs) throws java.sql.SQLException {
         TenantSecrets secrets = secrets(tenant);
-        JsonNode master = secrets.read(outputs.get("db_master_secret_arn").asText());
+        JsonNode master = secrets.read(outputs.text("db_master_secret_arn"));
         JsonNode user = secrets.read(SiloNames.databaseSecret(tenant.id()));
-        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(serverUrl(outputs), master.get("username").asText(),
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(siloOutputs.serverUrl(outputs), master.get("username").asText(),
                 master.get("password").asText())) {
             String migrationPassword = controlPlaneSecrets.getOrCreate(TenantNames.migrationPasswordSecret(tenant.id()),
                     io.undersign.controlplane.secret.Passwords::generate);
             // from anywhere in the silo's private subnets: the RDS instance is reachable from nowhere else
             TenantDatabases.ensure(admin, TenantNames.database(tenant.id()), new TenantDatabases.Users("%", user.get("username").asText(),
                     user.get("password").asText(), TenantNames.migrationUser(tenant.id()), migrationPassword));
-        }
-    }
-
-    /** The tenant database over TLS (verified against the RDS CA by default: ops/runbooks/aws.md). */
-    String jdbcUrl(Map<String, JsonNode> outputs, String tenantId) {
-        return "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/" + TenantNames.database(tenantId) + "?sslMode="
-                + config.aws().dbSslMode();
-    }
-
-    private String serverUrl(Map<String, JsonNode> outputs) {
-        return "jdbc:mysql://" + outputs.get("db_endpoint").asText() + "/?sslMode=" + config.aws().dbSslMode();
-    }
-
-    /** Active and standby OpenWire-over-TLS endpoints, in one failover URL. */
-    static String brokerUrl(JsonNode instances) {
-        List<String> ssl = new ArrayList<>();
-        instances.forEach(i -> i.path("endpoints").forEach(e -> {
-            if (e.asText().startsWith("ssl://")) {
-                ssl.add(e.asText());
-            }
-        }));
-        if (ssl.isEmpty()) {
-            throw new IllegalStateException("the broker has no OpenWire TLS endpoint yet");
-        }
-        return "failover:(" + String.join(",", ssl) + ")?maxReconnectAttempts=-1";
-    }
-
-    /** The stack's outputs from the last apply. */
-    public Map<String, JsonNode> outputs(String tenantId) {
-        Path file = outputsFile(tenantId);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("tenant " + tenantId + " has no provisioned stack yet");
-        }
-        try {
-            Map<String, JsonNode> outputs = new LinkedHashMap<>();
-            json.readTree(file.toFile()).fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue()));
-            return outputs;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 
@@ -214,7 +178,4 @@ public class AwsStackProvisioner implements StackProvisioner {
         return config.dataDir().resolve("aws").resolve(tenantId).toAbsolutePath();
     }
 
-    private Path outputsFile(String tenantId) {
-        return dir(tenantId).resolve("outputs.json");
-    }
 }

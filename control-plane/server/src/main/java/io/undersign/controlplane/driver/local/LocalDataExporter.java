@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.DataExporter;
 import io.undersign.controlplane.driver.StackProvisioner;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package io.undersign.controlplane.driver.local;
 
 import io.undersign.controlplane.config.UndersignConfig;
 import io.undersign.controlplane.driver.PublicEndpointProbe;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;

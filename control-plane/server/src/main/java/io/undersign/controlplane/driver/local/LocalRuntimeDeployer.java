@@ -5,7 +5,7 @@ import io.undersign.controlplane.driver.RuntimeDeployer;
 import io.undersign.controlplane.driver.StackProvisioner;
 import io.undersign.controlplane.edge.RouteTable;
 import io.undersign.controlplane.runtime.RuntimeInstances;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import io.undersign.contract.TenantProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;

@@ -8,7 +8,7 @@ import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.secret.Passwords;
 import io.undersign.controlplane.secret.SecretStore;
 import io.undersign.controlplane.tenant.TenantNames;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package io.undersign.controlplane.operation.steps;
 
 import io.undersign.controlplane.operation.StepHandler;
 import io.undersign.controlplane.operation.StepNames;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

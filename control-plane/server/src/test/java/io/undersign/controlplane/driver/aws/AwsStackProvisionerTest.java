@@ -33,7 +33,7 @@ import io.undersign.controlplane.pki.TenantPki;
 import io.undersign.controlplane.tenant.Tenant;
 import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantNames;
-import io.undersign.controlplane.tenant.TenantSpec;
+import io.undersign.controlplane.driver.TenantSpec;
 import io.undersign.controlplane.tenant.TenantStatus;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -64,6 +64,9 @@ class AwsStackProvisionerTest {
 
     @Inject
     AwsStackProvisioner provisioner;
+
+    @Inject
+    SiloOutputs siloOutputs;
 
     @Inject
     UndersignConfig config;
@@ -217,7 +220,7 @@ class AwsStackProvisionerTest {
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AddTrustStoreRevocations"))))
                 .hasSize(2);
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.CreateSecret")))).hasSize(2);
-        assertThat(provisioner.outputs(id).get("db_endpoint").asText()).endsWith(":3306");
+        assertThat(siloOutputs.of(id).text("db_endpoint")).endsWith(":3306");
 
         // the runtime gets the tenant's own database user, with row rights on its database only; migrations another
         var connection = provisioner.connection(tenant);
@@ -246,7 +249,7 @@ class AwsStackProvisionerTest {
         String batch = aws.findAll(postRequestedFor(urlPathMatching(RRSET))).get(0).getBodyAsString();
         assertThat(batch).contains("<Name>" + tenant.interviewHost() + "</Name>").contains("<HostedZoneId>ZHURV8PSTC4K8</HostedZoneId>")
                 .contains("<Name>" + tenant.apiHost() + "</Name>").contains("<HostedZoneId>ZD4D7Y8KGAS4G</HostedZoneId>");
-        assertThat(AwsStackProvisioner.brokerUrl(provisioner.outputs(id).get("broker_instances"))).isEqualTo(
+        assertThat(SiloOutputs.brokerUrl(siloOutputs.of(id))).isEqualTo(
                 "failover:(ssl://b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9-1.mq.eu-west-2.amazonaws.com:61617,"
                         + "ssl://b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9-2.mq.eu-west-2.amazonaws.com:61617)?maxReconnectAttempts=-1");
 

@@ -1,4 +1,4 @@
-package io.undersign.controlplane.api;
+package io.undersign.http;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

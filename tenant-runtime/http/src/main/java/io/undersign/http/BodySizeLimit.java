@@ -1,4 +1,4 @@
-package io.undersign.controlplane.api;
+package io.undersign.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;
@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body larger than the API takes is refused before it is read, as problem+json naming the
- * body (Vert.x's own refusal is an empty 413).
+ * A body larger than the application takes ({@code quarkus.http.limits.max-body-size}) is refused
+ * before it is read, as problem+json naming the body (Vert.x's own refusal is an empty 413).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -22,7 +22,7 @@ public class BodySizeLimit {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && tooLong(length, max)) {
-                JsonObject problem = new JsonObject().put("type", "https://undersign.io/problems/body-too-large")
+                JsonObject problem = new JsonObject().put("type", Problem.TYPE_BASE + "body-too-large")
                         .put("title", "Content Too Large").put("status", 413)
                         .put("detail", "The request body is " + length + " bytes; at most " + max + " are accepted")
                         .put("instance", ctx.request().path()).put("field", "body");
@@ -34,7 +34,7 @@ public class BodySizeLimit {
         });
     }
 
-    private static boolean tooLong(String length, long max) {
+    static boolean tooLong(String length, long max) {
         try {
             return Long.parseLong(length.trim()) > max;
         } catch (NumberFormatException e) {

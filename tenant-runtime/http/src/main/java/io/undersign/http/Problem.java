@@ -1,4 +1,4 @@
-package io.undersign.controlplane.api;
+package io.undersign.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -9,6 +9,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         String field, String requestId, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://undersign.io/problems/";
 
     public record FieldError(String field, String message) {
     }

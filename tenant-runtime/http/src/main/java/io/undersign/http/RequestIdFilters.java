@@ -1,4 +1,4 @@
-package io.undersign.controlplane.api;
+package io.undersign.http;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,22 +8,22 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Gives every API request an id (the caller's {@code X-Request-Id} when sane) and echoes it back. */
+/** Gives every request an id (the caller's {@code X-Request-Id} when sane) and echoes it back. */
 public class RequestIdFilters {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Inject
-    CallContext call;
+    RequestId requestId;
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        call.requestId(given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString());
+        requestId.assign(given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString());
     }
 
     @ServerResponseFilter
     public void echo(ContainerResponseContext response) {
-        response.getHeaders().putSingle(HEADER, call.requestId());
+        response.getHeaders().putSingle(HEADER, requestId.value());
     }
 }

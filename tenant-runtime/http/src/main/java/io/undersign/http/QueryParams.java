@@ -1,4 +1,4 @@
-package io.undersign.controlplane.api;
+package io.undersign.http;
 
 /**
  * Query parameters are taken as text and read here, so that {@code limit=abc} is a 400 naming
@@ -21,6 +21,12 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new ValidationException(field, field + " must be a whole number between " + min + " and " + max);
+        throw new InvalidParameterException(field, field + " must be a whole number between " + min + " and " + max);
+    }
+
+    /** A page size: {@code fallback} when absent, else a whole number in {@code [1, max]}. */
+    public static int limit(String value, int fallback, int max) {
+        Long n = wholeNumber("limit", value, 1, max);
+        return n == null ? fallback : n.intValue();
     }
 }

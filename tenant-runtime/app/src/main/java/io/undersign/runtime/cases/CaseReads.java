@@ -1,0 +1,45 @@
+package io.undersign.runtime.cases;
+
+import io.undersign.runtime.evidence.EvidenceStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Cases as the API and the interview read them; a page costs three queries, whatever its size. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CaseReads {
+    private static final CaseRepository.Decisions NO_DECISIONS = new CaseRepository.Decisions(null, 0);
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    EvidenceStore evidence;
+
+    /** The case as stored; a malformed or unknown id is not found. */
+    public StoredCase stored(String id) {
+        if (!CaseIds.wellFormed(id)) {
+            throw new CaseNotFoundException(id);
+        }
+        return cases.find(id).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    public CaseView get(String id) {
+        StoredCase c = stored(id);
+        return CaseView.of(c, cases.decisions(c.id()), evidence.ofCase(c.id()));
+    }
+
+    /** Newest first, after the case created at {@code beforeCreated} with {@code beforeId} (null: from the newest). */
+    public List<CaseView> page(Instant beforeCreated, String beforeId, int limit) {
+        List<StoredCase> page = cases.page(beforeCreated, beforeId, limit);
+        List<String> ids = page.stream().map(StoredCase::id).toList();
+        Map<String, CaseRepository.Decisions> decisions = cases.decisions(ids);
+        Map<String, List<EvidenceStore.Request>> requests = evidence.ofCases(ids);
+        return page.stream().map(c -> CaseView.of(c, decisions.getOrDefault(c.id(), NO_DECISIONS), requests.getOrDefault(c.id(), List.of())))
+                .toList();
+    }
+}
