@@ -25,7 +25,8 @@ import javax.net.ssl.TrustManagerFactory;
  * back to back for D seconds. Prints one JSON line: requests/s, p50 and p99 in ms, errors.
  *
  * Run: java -Djdk.internal.httpclient.disableHostnameVerification=true -Djdk.httpclient.allowRestrictedHeaders=host
- *      MtlsLoad.java URL HOST CLIENT.p12 PASSWORD EDGE_CA.pem CONNECTIONS SECONDS BODY_FILE
+ *      MtlsLoad.java URL HOST CLIENT.p12|- PASSWORD EDGE_CA.pem CONNECTIONS SECONDS BODY_FILE [CONTENT_TYPE [COOKIE]]
+ * ({@code -}: no client certificate, for the interview's TLS face).
  */
 public class MtlsLoad {
     public static void main(String[] args) throws Exception {
@@ -36,12 +37,17 @@ public class MtlsLoad {
         long seconds = Long.parseLong(args[6]);
         String body = Files.readString(Path.of(args[7]));
 
-        KeyStore client = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(args[2])) {
-            client.load(in, password);
+        String contentType = args.length > 8 ? args[8] : "application/json";
+        String cookie = args.length > 9 ? args[9] : null;
+        KeyManagerFactory keys = null;
+        if (!args[2].equals("-")) {
+            KeyStore client = KeyStore.getInstance("PKCS12");
+            try (FileInputStream in = new FileInputStream(args[2])) {
+                client.load(in, password);
+            }
+            keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(client, password);
         }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(client, password);
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (FileInputStream in = new FileInputStream(args[4])) {
@@ -50,7 +56,7 @@ public class MtlsLoad {
         TrustManagerFactory trusts = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trusts.init(trust);
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), trusts.getTrustManagers(), null);
+        tls.init(keys == null ? null : keys.getKeyManagers(), trusts.getTrustManagers(), null);
         SSLParameters parameters = tls.getDefaultSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(host)));
 
@@ -64,8 +70,12 @@ public class MtlsLoad {
             int[] count = {0};
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).sslParameters(parameters)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            HttpRequest request = HttpRequest.newBuilder(url).header("Host", host).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("Host", host).header("Content-Type", contentType)
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+            if (cookie != null) {
+                builder.header("Cookie", cookie);
+            }
+            HttpRequest request = builder.build();
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
                     long t0 = System.nanoTime();

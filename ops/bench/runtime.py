@@ -9,11 +9,12 @@ one transaction per case at the same concurrency (mariadb-slap). Starts its own 
 Usage: ops/bench/runtime.py [--connections 32] [--seconds 15] [--warmup 45] [--results ops/bench/results/runtime.md]
 Needs: wrk and mariadb-slap (Debian packages wrk, mariadb-client), a built platform.
 """
-import argparse, http.cookiejar, json, os, re, subprocess, tempfile, time, urllib.request, uuid
+import argparse, http.client, json, os, re, socket, ssl, subprocess, tempfile, time, urllib.request, uuid
 
-from benchlib import EDGE, ROOT, bench_run, call, cleanup, onboard, start_control_plane, write_report
+from benchlib import API, EDGE, ROOT, TOKEN, bench_run, call, cleanup, onboard, start_control_plane, write_report
 
 API_TLS = 18244
+WEB_TLS = 18243
 
 ANSWERS = {"date_of_birth": "1990-06-15", "sex": "female", "sum_assured": 250000, "term_years": 25,
            "occupation_class": "1", "height_cm": 168, "weight_kg": 64, "smoker": True, "cigarettes_per_day": 30,
@@ -60,34 +61,47 @@ def mtls_load(tenant, api_host, connections, seconds, body):
             f.write(issued[key])
     subprocess.run(["openssl", "pkcs12", "-export", "-in", f"{work}/client.crt", "-inkey", f"{work}/client.key",
                     "-out", f"{work}/client.p12", "-passout", "pass:bench"], check=True)
-    with open(f"{work}/body.json", "w") as f:
+    return java_load(f"https://127.0.0.1:{API_TLS}/api/v1/cases", api_host, f"{work}/client.p12", f"{work}/edge-ca.pem",
+                     connections, seconds, body)
+
+
+def java_load(url, host, keystore, edge_ca, connections, seconds, body, content_type="application/json", cookie=None):
+    """MtlsLoad.java: HTTPS with the tenant host as SNI (wrk sends the URL's host, and *.localhost does not resolve)."""
+    work = tempfile.mkdtemp()
+    with open(f"{work}/body", "w") as f:
         f.write(body)
-    out = subprocess.run(["java", "-Djdk.internal.httpclient.disableHostnameVerification=true",
-                          "-Djdk.httpclient.allowRestrictedHeaders=host", f"{ROOT}/ops/bench/MtlsLoad.java",
-                          f"https://127.0.0.1:{API_TLS}/api/v1/cases", api_host, f"{work}/client.p12", "bench",
-                          f"{work}/edge-ca.pem", str(connections), str(seconds), f"{work}/body.json"],
-                         capture_output=True, text=True, check=True).stdout
+    cmd = ["java", "-Djdk.internal.httpclient.disableHostnameVerification=true", "-Djdk.httpclient.allowRestrictedHeaders=host",
+           f"{ROOT}/ops/bench/MtlsLoad.java", url, host, keystore, "bench", edge_ca, str(connections), str(seconds), f"{work}/body",
+           content_type] + ([cookie] if cookie else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
-def interview_session(host):
-    """A started interview case, its CSRF token and cookie, as a browser would hold them."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
-    page = opener.open(urllib.request.Request(f"http://127.0.0.1:{EDGE}/", headers={"Host": host})).read().decode()
+def edge_ca_pem():
+    """The CA the edge's server certificates are signed with (the admin API serves it as PEM)."""
+    req = urllib.request.Request(f"http://127.0.0.1:{API}/api/v1/edge/ca", headers={"Authorization": f"Bearer {TOKEN}"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return r.read().decode()
+
+
+def interview_session(host, edge_ca):
+    """A started interview case, its CSRF token and cookie, as a browser would hold them (over the edge's TLS, SNI = host)."""
+    context = ssl.create_default_context(cafile=edge_ca)
+
+    def request(method, path, body=None, headers=None):
+        raw = socket.create_connection(("127.0.0.1", WEB_TLS))
+        conn = http.client.HTTPSConnection(host, WEB_TLS, context=context)
+        conn.sock = context.wrap_socket(raw, server_hostname=host)
+        conn.request(method, path, body=body, headers={"Host": host, **(headers or {})})
+        response = conn.getresponse()
+        return response, response.read().decode()
+
+    landing, page = request("GET", "/")
     token = re.search(r'name="csrf-token" value="([^"]+)"', page).group(1)
-    try:
-        opener.open(urllib.request.Request(f"http://127.0.0.1:{EDGE}/interview/start", data=f"csrf-token={token}".encode(),
-                                           headers={"Host": host, "Content-Type": "application/x-www-form-urlencoded"}))
-    except urllib.error.HTTPError as redirect:
-        location = redirect.headers["Location"]
-    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    return location, token, cookie
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args):
-        return None
+    cookie = "; ".join(c.split(";")[0] for c in landing.headers.get_all("Set-Cookie") or [])
+    started, _ = request("POST", "/interview/start", body=f"csrf-token={token}",
+                         headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+    return started.headers["Location"], token, cookie
 
 
 def database_ceiling(database, connections, cases):
@@ -126,10 +140,12 @@ def main():
         create = lua("POST", json.dumps({"answers": ANSWERS}), {"Content-Type": "application/json"})
         # warm-up, not recorded: the JIT compiles the hot paths (C2) before anything is measured
         wrk(f"http://127.0.0.1:{port}/api/v1/cases", api, c, args.warmup, create)
-        wrk(f"{edge}/ping", web, c, max(5, args.warmup // 3))
+        # plain HTTP through the edge now redirects to https, but for health checks (load-balancer
+        # probes): the liveness check, which touches nothing, is the empty endpoint on both paths
+        wrk(f"{edge}/q/health/live", web, c, max(5, args.warmup // 3))
         results = {
-            "empty endpoint, direct": wrk(f"http://127.0.0.1:{port}/ping", web, c, d),
-            "empty endpoint, through the edge": wrk(f"{edge}/ping", web, c, d),
+            "empty endpoint (liveness check), direct": wrk(f"http://127.0.0.1:{port}/q/health/live", web, c, d),
+            "empty endpoint (liveness check), through the edge": wrk(f"{edge}/q/health/live", web, c, d),
             # wrk cannot present a client certificate, and the edge serves the API with mutual TLS
             # only: the API is measured on the runtime's own port
             "API case creation (evaluate + commit), runtime direct": wrk(
@@ -137,17 +153,20 @@ def main():
         }
         results["API case creation (evaluate + commit), through the edge with mutual TLS"] = mtls_load(
             tenant, api, c, d, json.dumps({"answers": ANSWERS}))
-        location, token, cookie = interview_session(web)
-        results["interview page submit (save answers + redirect), through the edge"] = wrk(
-            f"{edge}{location}/pages/build", web, c, d,
-            lua("POST", f"csrf-token={token}&height_cm=170&weight_kg=70&action=next",
-                {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}))
+        ca_file = tempfile.NamedTemporaryFile("w", suffix=".pem", delete=False)
+        ca_file.write(edge_ca_pem())
+        ca_file.close()
+        location, token, cookie = interview_session(web, ca_file.name)
+        results["interview page submit (save answers + redirect), through the edge over TLS"] = java_load(
+            f"https://127.0.0.1:{WEB_TLS}{location}/pages/build", web, "-", ca_file.name, c, d,
+            f"csrf-token={token}&height_cm=170&weight_kg=70&action=next", "application/x-www-form-urlencoded", cookie)
         db_rate = database_ceiling("tenant_" + tenant, c, 20000)
     finally:
         cleanup(proc, home, database, [tenant])
 
     api_row = results["API case creation (evaluate + commit), runtime direct"]
-    direct, through = results["empty endpoint, direct"]["rps"], results["empty endpoint, through the edge"]["rps"]
+    direct = results["empty endpoint (liveness check), direct"]["rps"]
+    through = results["empty endpoint (liveness check), through the edge"]["rps"]
     lines = ["# Tenant runtime benchmark", "",
              f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores by `ops/bench/runtime.py`: "
              f"wrk, {c} connections, {d} s each after {args.warmup} s of unrecorded warm-up, load generator, edge, runtime and MariaDB on the same machine.", "",
