@@ -50,8 +50,30 @@ class ApiClient {
         return builder;
     }
 
+    /** The API did not answer: which URL, and what the network said. */
+    static final class Unreachable extends RuntimeException {
+        Unreachable(String url, IOException cause) {
+            super("cannot reach the Undersign API at " + url + ": " + describe(cause), cause);
+        }
+
+        private static String describe(IOException e) {
+            if (e instanceof java.net.ConnectException) {
+                return "connection refused (is the control plane running? ops/bin/local-up starts one)";
+            }
+            if (e instanceof java.net.http.HttpTimeoutException) {
+                return "no answer in time";
+            }
+            return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Unreachable(config.apiUrl(), e);
+        }
         JsonNode body = parse(response.body());
         if (response.statusCode() >= 400) {
             throw ApiException.of(response.statusCode(), body, response.body());

@@ -56,10 +56,7 @@ class AuditCommand implements Callable<Integer> {
                     Json.text(e, "outcome"), Json.text(e, "requestId"), Json.text(e, "detail"));
         }
         table.print(spec.commandLine().getOut());
-        String next = Json.text(page, "nextCursor");
-        if (next != null && !next.isEmpty()) {
-            spec.commandLine().getOut().println("More: --cursor " + next);
-        }
+        Json.printNextCursor(spec.commandLine().getOut(), page);
         return 0;
     }
 }

@@ -19,6 +19,14 @@ record CliConfig(String apiUrl, String token) {
     }
 
     static CliConfig resolve(String flagUrl, String flagToken, Map<String, String> env, Path file) {
+        // a flag given is meant: an empty --token must not quietly fall back to a stored admin token
+        if (flagToken != null && flagToken.isBlank()) {
+            throw new CliException("--token is empty: give a token, or leave the option out to use UNDERSIGN_TOKEN or the config file",
+                    Undersign.USAGE);
+        }
+        if (flagUrl != null && flagUrl.isBlank()) {
+            throw new CliException("--api-url is empty", Undersign.USAGE);
+        }
         Properties fromFile = new Properties();
         if (Files.isReadable(file)) {
             try (Reader reader = Files.newBufferedReader(file)) {
@@ -32,7 +40,21 @@ record CliConfig(String apiUrl, String token) {
         if (url == null) {
             throw new CliException("no API URL: pass --api-url, set UNDERSIGN_API_URL, or run ops/bin/local-up", Undersign.USAGE);
         }
-        return new CliConfig(url.replaceAll("/+$", ""), token);
+        return new CliConfig(checkedUrl(url.replaceAll("/+$", "")), token);
+    }
+
+    /** An http(s) URL with a host, said plainly when it is not one (never a Java exception). */
+    static String checkedUrl(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getQuery() == null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // said below
+        }
+        throw new CliException("the API URL '" + url + "' is not an http(s) URL like http://127.0.0.1:8080", Undersign.USAGE);
     }
 
     private static String first(String... values) {

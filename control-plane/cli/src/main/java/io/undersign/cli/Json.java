@@ -22,4 +22,13 @@ final class Json {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
+
+    /** After a table of one page: how to ask for the next, when there is one. */
+    static void printNextCursor(PrintWriter out, JsonNode page) {
+        String next = text(page, "nextCursor");
+        if (next != null && !next.isEmpty()) {
+            out.println("More: --cursor " + next);
+        }
+        out.flush();
+    }
 }

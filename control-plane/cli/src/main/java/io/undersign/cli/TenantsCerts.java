@@ -46,10 +46,6 @@ class TenantsCerts {
         @Override
         public Integer call() throws Exception {
             JsonNode issued = api.client().post("/api/v1/tenants/" + tenant + "/certificates", Map.of("name", name), null);
-            if (api.json()) {
-                Json.print(out(), issued);
-                return 0;
-            }
             Files.createDirectories(out);
             Path key = out.resolve(name + ".key");
             Files.deleteIfExists(key);
@@ -60,6 +56,18 @@ class TenantsCerts {
             String edgeCa = Json.text(issued, "edgeCaPem");
             if (edgeCa != null) {
                 write(out.resolve("edge-ca.pem"), edgeCa);
+            }
+            if (api.json()) {
+                // the files, never the private key, on stdout: output is captured by terminals, logs and CI
+                com.fasterxml.jackson.databind.node.ObjectNode shown = ApiClient.JSON.createObjectNode()
+                        .put("serial", Json.text(issued, "serial")).put("name", name).put("notAfter", Json.text(issued, "notAfter"))
+                        .put("certificateFile", out.resolve(name + ".crt").toString()).put("privateKeyFile", key.toString())
+                        .put("clientCaFile", out.resolve(tenant + "-client-ca.pem").toString());
+                if (edgeCa != null) {
+                    shown.put("edgeCaFile", out.resolve("edge-ca.pem").toString());
+                }
+                Json.print(out(), shown);
+                return 0;
             }
             out().println("Issued certificate " + Json.text(issued, "serial") + " for " + name + " (valid until "
                     + Json.text(issued, "notAfter") + ")");

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 // the help and version options on every subcommand too (undersign rulebook test --help)
 @Command(name = "undersign", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "undersign 0.1.0",
         description = "Operate the Undersign platform: onboard and manage tenants, watch operations, read the audit trail.",
-        subcommands = {TenantsCommand.class, OpsCommand.class, AuditCommand.class, RulebookCommand.class},
+        subcommands = {TenantsCommand.class, OpsCommand.class, AuditCommand.class, TokensCommand.class, RulebookCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -30,7 +30,12 @@ public class Undersign {
         CommandLine cli = new CommandLine(new Undersign());
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            String message = e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // "tenant lst" -> did you mean: tenants list?
+                message += " (did you mean: " + String.join(", ", unmatched.getSuggestions()) + "?)";
+            }
+            e.getCommandLine().getErr().println("error: " + message + " — see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             return USAGE;
         });
         return cli;

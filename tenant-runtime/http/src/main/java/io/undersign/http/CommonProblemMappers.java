@@ -32,12 +32,21 @@ public class CommonProblemMappers {
 
     @ServerExceptionMapper
     public Response beanValidation(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+        List<Problem.FieldError> errors = fieldErrors(e);
+        return problems.of(400, "invalid-field", describe(e), errors.isEmpty() ? null : errors.get(0).field(), errors);
+    }
+
+    /** The violations as the request names its fields, sorted. */
+    public static List<Problem.FieldError> fieldErrors(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return problems.of(400, "invalid-field", detail, errors.isEmpty() ? null : errors.get(0).field(), errors);
+    }
+
+    /** "contactEmail: must be a well-formed email address; id: …", in the request's own terms. */
+    public static String describe(ConstraintViolationException e) {
+        return fieldErrors(e).stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
     }
 
     @ServerExceptionMapper

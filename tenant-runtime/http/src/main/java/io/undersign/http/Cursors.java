@@ -51,4 +51,14 @@ public final class Cursors {
         }
         throw new InvalidParameterException("cursor", "cursor is not one this API returned");
     }
+
+    /** Whether a cursor key part is an instant as {@link java.time.Instant#toString()} writes it. */
+    public static boolean isInstant(String text) {
+        try {
+            java.time.Instant.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
 }

@@ -29,4 +29,29 @@ public final class QueryParams {
         Long n = wholeNumber("limit", value, 1, max);
         return n == null ? fallback : n.intValue();
     }
+
+    /** One of an enum's values (any case), or {@code null} when absent; anything else names the parameter and the values it takes. */
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(field, "Unknown " + field + " '" + value + "'; known: "
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        }
+    }
+
+    /** An ISO-8601 instant ({@code 2026-12-01T00:00:00Z}), or {@code null} when absent. */
+    public static java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidParameterException(field, field + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        }
+    }
 }

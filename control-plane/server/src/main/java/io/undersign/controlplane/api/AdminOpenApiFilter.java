@@ -3,7 +3,7 @@ package io.undersign.controlplane.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.undersign.http.Problem;
+import io.undersign.http.OpenApiConventions;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -21,10 +21,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * nullable is required, so a client generated from the document may rely on it.
  */
 public class AdminOpenApiFilter implements OASFilter {
-    private static final String PROBLEM = "#/components/schemas/Problem";
-    /** Written without nulls (RFC 9457 members are optional): only these are always there. */
-    private static final Map<String, List<String>> SPARSE = Map.of("Problem", List.of("type", "title", "status"),
-            "FieldError", List.of("field", "message"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -32,9 +28,7 @@ public class AdminOpenApiFilter implements OASFilter {
             api.getComponents().getSecuritySchemes().values().forEach(scheme -> scheme.bearerFormat(null)
                     .description("An opaque bearer token: issued by POST /api/v1/tokens (or the bootstrap admin token), shown once"));
         }
-        if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
-            api.getComponents().getSchemas().forEach(this::requireWhatIsAlwaysWritten);
-        }
+        OpenApiConventions.requireWhatIsAlwaysWritten(api);
         if (api.getPaths() == null) {
             return;
         }
@@ -44,34 +38,6 @@ public class AdminOpenApiFilter implements OASFilter {
             }
             item.getOperations().forEach((method, operation) -> documentProblems(path, method, operation));
         });
-    }
-
-    private void requireWhatIsAlwaysWritten(String name, Schema schema) {
-        if (schema.getProperties() == null) {
-            return;
-        }
-        List<String> required = SPARSE.getOrDefault(name, null);
-        if (required == null) {
-            required = new ArrayList<>();
-            for (var property : schema.getProperties().entrySet()) {
-                if (!nullable(property.getValue())) {
-                    required.add(property.getKey());
-                }
-            }
-        }
-        schema.setRequired(required.isEmpty() ? null : new ArrayList<>(required));
-    }
-
-    private static boolean nullable(Schema property) {
-        if (property.getType() != null && property.getType().contains(SchemaType.NULL)) {
-            return true;
-        }
-        for (List<Schema> alternatives : java.util.Arrays.asList(property.getAnyOf(), property.getOneOf())) {
-            if (alternatives != null && alternatives.stream().anyMatch(AdminOpenApiFilter::nullable)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void documentProblems(String path, PathItem.HttpMethod method, Operation operation) {
@@ -98,11 +64,6 @@ public class AdminOpenApiFilter implements OASFilter {
     }
 
     private static void problem(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
-            return;
-        }
-        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)))));
+        OpenApiConventions.problem(responses, code, description);
     }
 }

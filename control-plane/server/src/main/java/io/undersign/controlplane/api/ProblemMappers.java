@@ -17,24 +17,54 @@ public class ProblemMappers {
     @Inject
     Problems problems;
 
+    @Inject
+    io.undersign.controlplane.audit.AuditLog audit;
+
+    @Inject
+    io.quarkus.security.identity.CurrentIdentityAssociation identities;
+
+    @Inject
+    io.vertx.ext.web.RoutingContext http;
+
     @ServerExceptionMapper
     public Response domain(DomainException e) {
         return problems.of(e.kind().status, e.type(), e.getMessage(), e.field());
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return problems.builder(401, "unauthorized", "A valid bearer token is required", "Authorization", null)
-                .header("WWW-Authenticate", "Bearer").build();
+    public io.smallrye.mutiny.Uni<Response> unauthorized(UnauthorizedException e) {
+        return refused("auth.unauthenticated", "no valid bearer token",
+                problems.builder(401, "unauthorized", "A valid bearer token is required", "Authorization", null)
+                        .header("WWW-Authenticate", "Bearer").build());
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
+    public io.smallrye.mutiny.Uni<Response> authenticationFailed(AuthenticationFailedException e) {
         return unauthorized(null);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return problems.of(403, "forbidden", "Your token's role does not allow this action", "Authorization");
+    public io.smallrye.mutiny.Uni<Response> forbidden(ForbiddenException e) {
+        return refused("auth.forbidden", "the token's role does not allow this action",
+                problems.of(403, "forbidden", "Your token's role does not allow this action", "Authorization"));
+    }
+
+    /**
+     * Refusals before any action ran are audited too: who knocked, at which door. The security layer
+     * refuses on the event loop, so the identity is read without blocking and the entry written on a worker.
+     */
+    private io.smallrye.mutiny.Uni<Response> refused(String action, String why, Response response) {
+        String door = http.request().method() + " " + http.request().path() + ": " + why;
+        String requestId = problems.requestId();
+        return identities.getDeferredIdentity()
+                .onItem().transform(identity -> identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName())
+                .onFailure().recoverWithItem("anonymous")
+                .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .map(actor -> {
+                    audit.record(actor, action, null, requestId, "refused", door);
+                    return response;
+                })
+                // the refusal stands whether or not it could be written down
+                .onFailure().recoverWithItem(response);
     }
 }

@@ -26,6 +26,9 @@ public class AuditedInterceptor {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    AuditNote note;
+
     @AroundInvoke
     Object record(InvocationContext invocation) throws Exception {
         String action = invocation.getMethod().getAnnotation(Audited.class).value();
@@ -33,10 +36,14 @@ public class AuditedInterceptor {
         String tenantId = tenantOf(invocation);
         try {
             Object result = invocation.proceed();
-            audit.record(actor, action, tenantId, requestId.value(), "succeeded", null);
+            audit.record(actor, action, tenantId, requestId.value(), "succeeded", note.text());
             return result;
-        } catch (DomainException | jakarta.validation.ConstraintViolationException e) {
+        } catch (DomainException e) {
             audit.record(actor, action, tenantId, requestId.value(), "refused", e.getMessage());
+            throw e;
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            // in the request's own terms ("contactEmail: must be…"), not the Java method's ("create.request.contactEmail")
+            audit.record(actor, action, tenantId, requestId.value(), "refused", io.undersign.http.CommonProblemMappers.describe(e));
             throw e;
         } catch (RuntimeException e) {
             audit.record(actor, action, tenantId, requestId.value(), "failed", e.getClass().getSimpleName());

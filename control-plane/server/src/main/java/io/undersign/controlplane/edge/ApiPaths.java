@@ -18,13 +18,23 @@ final class ApiPaths {
     }
 
     static boolean reachesApi(String rawPath) {
+        return "api".equals(firstSegment(rawPath));
+    }
+
+    /** Whether the path reaches the runtime's own endpoints ({@code /q/…}), judged the same way. */
+    static boolean reachesInternal(String rawPath) {
+        return "q".equals(firstSegment(rawPath));
+    }
+
+    /** The first segment as the runtime will match it; {@code "api"} for a path no one can read (refused rather than guessed at). */
+    private static String firstSegment(String rawPath) {
         String path = rawPath == null ? "/" : rawPath;
         try {
             for (int round = 0; round < 3 && path.indexOf('%') >= 0; round++) {
                 path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
             }
         } catch (IllegalArgumentException malformed) {
-            return true; // a path no one can read is refused rather than guessed at
+            return "api";
         }
         Deque<String> segments = new ArrayDeque<>();
         for (String segment : path.split("/")) {
@@ -39,6 +49,6 @@ final class ApiPaths {
                 segments.addLast(name);
             }
         }
-        return "api".equals(segments.peekFirst());
+        return segments.peekFirst();
     }
 }

@@ -52,6 +52,8 @@ final class EdgeAccess {
         PLAIN_API_REFUSED,
         /** An API path on an interview host, which carries no client certificate: 403 problem+json. */
         API_PATH_ON_INTERVIEW_HOST,
+        /** The runtime's own endpoints ({@code /q/…}: OpenAPI, health, metrics) asked of an interview host over TLS: not for the public, 404. */
+        INTERNAL_PATH,
         /** The tenant is suspended: 503 with Retry-After. */
         SUSPENDED,
         /** The tenant's runtime is not running: 503 with Retry-After. */
@@ -98,6 +100,10 @@ final class EdgeAccess {
         }
         if (HostRoutes.INTERVIEW.equals(route.kind()) && ApiPaths.reachesApi(request.path())) {
             return Decision.of(Verdict.API_PATH_ON_INTERVIEW_HOST);
+        }
+        // load balancers probe health over plain HTTP; applicants' browsers have no business with /q/
+        if (HostRoutes.INTERVIEW.equals(route.kind()) && request.face() == Face.INTERVIEW_TLS && ApiPaths.reachesInternal(request.path())) {
+            return Decision.of(Verdict.INTERNAL_PATH);
         }
         if (route.suspended()) {
             return Decision.of(Verdict.SUSPENDED);

@@ -122,6 +122,7 @@ public class LocalEdge {
             case API_PATH_ON_INTERVIEW_HOST -> EdgePages.problem(response, 403, "mutual-tls-required", "Mutual TLS required",
                     "The integrator API is served at https://api." + host + ":" + config.edge().apiTlsPort()
                             + " with a client certificate issued for this service.", null);
+            case INTERNAL_PATH -> EdgePages.refuse(response, route, 404, "not-found", "Page not found", "There is nothing at this address.");
             case SUSPENDED -> {
                 response.putHeader("Retry-After", "3600");
                 EdgePages.refuse(response, route, 503, "suspended", "Service suspended",

@@ -18,6 +18,9 @@ public class EvidenceResource {
     @Inject
     EvidenceProviderCredentials credentials;
 
+    @Inject
+    io.undersign.controlplane.audit.AuditNote note;
+
     /** Issues (or rotates) the provider's broker credentials; the password is shown only here. */
     @POST
     @Path("/credentials")
@@ -26,6 +29,8 @@ public class EvidenceResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "issueEvidenceProviderCredentials", summary = "Issue (rotate) the broker credentials of the tenant's evidence provider (shown once)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = EvidenceProviderCredentials.Issued.class, responseCode = "201")
     public Response issue(@AuditedTenant @PathParam("id") String id) {
-        return Response.status(201).entity(credentials.issue(id)).build();
+        EvidenceProviderCredentials.Issued issued = credentials.issue(id);
+        note.add("username=" + issued.username());
+        return Response.status(201).entity(issued).build();
     }
 }

@@ -30,6 +30,27 @@ public class OperationResource {
     @Inject
     ObjectMapper json;
 
+    /** One page of operations, newest first; pass {@code nextCursor} back as {@code cursor} for older ones (null at the end). */
+    public record Page(java.util.List<OperationView> items, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String nextCursor) {
+    }
+
+    @GET
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listOperations", summary = "List operations, newest first, by tenant, kind or status")
+    public Page list(@jakarta.ws.rs.QueryParam("tenant") String tenant, @jakarta.ws.rs.QueryParam("kind") String kind,
+            @jakarta.ws.rs.QueryParam("status") String status, @jakarta.ws.rs.QueryParam("cursor") String cursor,
+            @jakarta.ws.rs.QueryParam("limit") String limitText) {
+        int limit = io.undersign.http.QueryParams.limit(limitText, 50, 200);
+        java.util.List<String> after = io.undersign.http.Cursors.decode(cursor, 2, key -> io.undersign.http.Cursors.isInstant(key.get(0)) && key.get(1).matches("[0-9a-f-]{36}"));
+        java.util.List<Operation> found = store.search(tenant, io.undersign.http.QueryParams.oneOf("kind", kind, OperationKind.class), io.undersign.http.QueryParams.oneOf("status", status, OperationStatus.class),
+                after == null ? null : java.time.Instant.parse(after.get(0)), after == null ? null : after.get(1), limit + 1);
+        var page = io.undersign.http.Cursors.slice(found, limit, o -> java.util.List.of(o.createdAt.toString(), o.id));
+        return new Page(page.items().stream().map(o -> OperationView.of(o, json)).toList(), page.nextCursor());
+    }
+
+
+
     @GET
     @Path("/{id}")
     @RolesAllowed(Role.VIEWER_NAME)

@@ -42,6 +42,29 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
                 .firstResultOptional();
     }
 
+    /** Newest first by (createdAt, id), each filter optional; {@code beforeCreated}/{@code beforeId}: the last one seen. */
+    public List<Operation> search(String tenantId, OperationKind kind, OperationStatus status, Instant beforeCreated, String beforeId, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (tenantId != null && !tenantId.isBlank()) {
+            query.append(" and tenantId = :tenant");
+            params.and("tenant", tenantId);
+        }
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            params.and("kind", kind);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (beforeCreated != null) {
+            query.append(" and (createdAt < :before or (createdAt = :before and id < :beforeId))");
+            params.and("before", beforeCreated).and("beforeId", beforeId);
+        }
+        return find(query + " order by createdAt desc, id desc", params).page(0, limit).list();
+    }
+
     public Optional<Operation> findLatest(String tenantId) {
         return find("tenantId = ?1 order by createdAt desc", tenantId).firstResultOptional();
     }

@@ -40,13 +40,18 @@ public class ClientCertificateResource {
     @Inject
     ClientTrust trust;
 
+    @Inject
+    io.undersign.controlplane.audit.AuditNote note;
+
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("certificate.issue")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "issueClientCertificate", summary = "Issue a client certificate for the tenant's integrator API (shown once)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ClientCertificates.Issued.class, responseCode = "201")
     public Response issue(@AuditedTenant @PathParam("id") String id, @Valid @NotNull IssueRequest request) {
-        return Response.status(201).entity(certificates.issue(id, request.name())).build();
+        ClientCertificates.Issued issued = certificates.issue(id, request.name());
+        note.add("serial=" + issued.serial() + " name=" + issued.name() + " notAfter=" + issued.notAfter());
+        return Response.status(201).entity(issued).build();
     }
 
     @GET
@@ -63,6 +68,7 @@ public class ClientCertificateResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "revokeClientCertificate", summary = "Revoke a client certificate")
     public CertificateView revoke(@AuditedTenant @PathParam("id") String id, @PathParam("serial") String serial) {
         CertificateView view = CertificateView.of(certificates.revoke(id, serial));
+        note.add("serial=" + view.serial() + " name=" + view.name());
         try {
             trust.publishRevocations(id);
         } catch (Exception e) {

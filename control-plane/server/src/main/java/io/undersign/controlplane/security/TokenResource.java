@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -22,11 +23,15 @@ public class TokenResource {
             @NotNull @Pattern(regexp = "viewer|operator|admin", message = "must be viewer, operator or admin") String role) {
     }
 
-    public record Issued(String name, String role, String token) {
+    /** {@code token} is shown here only; {@code id} names it afterwards (list, revoke). */
+    public record Issued(String id, String name, String role, String token) {
     }
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    io.undersign.controlplane.audit.AuditNote note;
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
@@ -36,6 +41,26 @@ public class TokenResource {
     public Response issue(@Valid @NotNull IssueRequest request) {
         Role role = Role.valueOf(request.role().toUpperCase(Locale.ROOT));
         String token = tokens.issue(request.name(), role);
-        return Response.status(201).entity(new Issued(request.name(), role.wireName(), token)).build();
+        String id = TokenService.idOf(io.undersign.controlplane.secret.Digests.sha256Hex(token));
+        note.add("id=" + id + " name=" + request.name() + " role=" + role.wireName());
+        return Response.status(201).entity(new Issued(id, request.name(), role.wireName(), token)).build();
+    }
+
+    @GET
+    @RolesAllowed(Role.ADMIN_NAME)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listTokens", summary = "List the admin API's tokens (never the tokens themselves)")
+    public java.util.List<TokenService.TokenView> list() {
+        return tokens.list();
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/{id}/revoke")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("token.revoke")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "revokeToken", summary = "Revoke a token: refused from the next request on")
+    public TokenService.TokenView revoke(@jakarta.ws.rs.PathParam("id") String id) {
+        TokenService.TokenView revoked = tokens.revoke(id);
+        note.add("id=" + revoked.id() + " name=" + revoked.name() + " role=" + revoked.role());
+        return revoked;
     }
 }

@@ -42,6 +42,48 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, String> {
         }
     }
 
+    /** A token as operators see it: never the token, an id derived from its hash to name it by. */
+    public record TokenView(String id, String name, String role, java.time.Instant createdAt,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) java.time.Instant revokedAt) {
+        static TokenView of(ApiToken t) {
+            return new TokenView(idOf(t.tokenHash), t.name, t.role.wireName(), t.createdAt, t.revokedAt);
+        }
+    }
+
+    /** 48 bits of the token's hash: enough to tell tokens apart, nothing to find the token by. */
+    static String idOf(String tokenHash) {
+        return tokenHash.substring(0, 12);
+    }
+
+    @Transactional
+    public java.util.List<TokenView> list() {
+        return list("order by createdAt, tokenHash").stream().map(TokenView::of).toList();
+    }
+
+    /**
+     * Revokes a token at once (every request resolves its token afresh); revoking one already revoked
+     * changes nothing. The last admin token that works is not revoked: nobody could issue another.
+     */
+    @Transactional
+    public TokenView revoke(String id) {
+        if (id == null || !id.matches("[0-9a-f]{12}")) {
+            throw new io.undersign.controlplane.api.DomainException(io.undersign.controlplane.api.DomainException.Kind.NOT_FOUND,
+                    "token-not-found", "id", "No token with id '" + id + "'");
+        }
+        ApiToken token = find("tokenHash like ?1", id + "%").firstResultOptional()
+                .orElseThrow(() -> new io.undersign.controlplane.api.DomainException(io.undersign.controlplane.api.DomainException.Kind.NOT_FOUND,
+                        "token-not-found", "id", "No token with id '" + id + "'"));
+        if (token.revokedAt == null) {
+            if (token.role == Role.ADMIN && count("role = ?1 and revokedAt is null", Role.ADMIN) == 1) {
+                throw new io.undersign.controlplane.api.DomainException(io.undersign.controlplane.api.DomainException.Kind.CONFLICT,
+                        "last-admin-token", "id", "Token '" + id + "' (" + token.name + ") is the last admin token that works;"
+                                + " issue another admin token first");
+            }
+            token.revokedAt = clock.instant();
+        }
+        return TokenView.of(token);
+    }
+
     @Transactional
     public Optional<ApiToken> resolve(String token) {
         return findByIdOptional(Digests.sha256Hex(token)).filter(t -> t.revokedAt == null);

@@ -112,6 +112,47 @@ class AdminApiTest {
     }
 
     @Test
+    void refusalsBeforeAnyActionAreAuditedAndRefusalsSpeakTheRequestsLanguage() {
+        String uid = Api.uniqueId("r");
+        given().header("X-Request-Id", "anon-" + uid).get("/api/v1/tenants").then().statusCode(401);
+        as(Role.VIEWER).header("X-Request-Id", "view-" + uid).post("/api/v1/tenants/whoever/suspend").then().statusCode(403);
+        as(Role.OPERATOR).header("X-Request-Id", "bad-" + uid).body(Map.of("id", "fine-" + uid.substring(2), "displayName", "X",
+                "contactEmail", "not-an-email")).post("/api/v1/tenants").then().statusCode(400);
+        var entries = as(Role.OPERATOR).queryParam("limit", 100).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        java.util.List<String> ids = entries.getList("items.requestId");
+        int anon = ids.indexOf("anon-" + uid);
+        int view = ids.indexOf("view-" + uid);
+        int bad = ids.indexOf("bad-" + uid);
+        assertThat(anon).isNotNegative();
+        assertThat(entries.getString("items[" + anon + "].actor")).isEqualTo("anonymous");
+        assertThat(entries.getString("items[" + anon + "].action")).isEqualTo("auth.unauthenticated");
+        assertThat(entries.getString("items[" + anon + "].detail")).isEqualTo("GET /api/v1/tenants: no valid bearer token");
+        assertThat(view).isNotNegative();
+        assertThat(entries.getString("items[" + view + "].actor")).isEqualTo("test-viewer");
+        assertThat(entries.getString("items[" + view + "].outcome")).isEqualTo("refused");
+        assertThat(entries.getString("items[" + bad + "].detail")).startsWith("contactEmail: ").doesNotContain("create.request");
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedFromTheNextRequestAndTheLastAdminTokenStays() {
+        var issued = as(Role.ADMIN).body(Map.of("name", "short-lived", "role", "operator")).post("/api/v1/tokens").then().statusCode(201)
+                .extract().jsonPath();
+        String token = issued.getString("token");
+        given().header("Authorization", "Bearer " + token).get("/api/v1/tenants").then().statusCode(200);
+        as(Role.ADMIN).post("/api/v1/tokens/" + issued.getString("id") + "/revoke").then().statusCode(200)
+                .body("revokedAt", org.hamcrest.Matchers.notNullValue());
+        given().header("Authorization", "Bearer " + token).get("/api/v1/tenants").then().statusCode(401);
+        as(Role.ADMIN).post("/api/v1/tokens/" + issued.getString("id") + "/revoke").then().statusCode(200);
+        as(Role.ADMIN).post("/api/v1/tokens/ffffffffffff/revoke").then().statusCode(404).body("field", equalTo("id"));
+        as(Role.OPERATOR).get("/api/v1/tokens").then().statusCode(403);
+        var tokens = as(Role.ADMIN).get("/api/v1/tokens").then().statusCode(200).extract().jsonPath();
+        assertThat(tokens.getList("token")).as("never the tokens themselves").allMatch(java.util.Objects::isNull);
+        var audit = as(Role.OPERATOR).queryParam("limit", 50).get("/api/v1/audit").then().extract().jsonPath();
+        assertThat(audit.getList("items.detail", String.class)).anyMatch(d -> d != null && d.contains("id=" + issued.getString("id"))
+                && d.contains("role=operator"));
+    }
+
+    @Test
     void aRefusedActionOnAMalformedTenantIdIsAuditedWithoutTakingTheTextAsATenant() {
         String typed = "NOT-a-tenant-" + Api.uniqueId("x");
         as(Role.OPERATOR).header("X-Request-Id", "req-" + typed).post("/api/v1/tenants/" + typed + "/suspend").then().statusCode(404);

@@ -99,12 +99,95 @@ class CliTest {
     }
 
     @Test
-    void anUnreachableApiExitsWith4() {
+    void anUnreachableApiExitsWith4AndNamesTheUrl() {
+        Run run = raw("tenants", "list", "--api-url", "http://127.0.0.1:1", "--token", "x");
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.err()).startsWith("error: cannot reach the Undersign API at http://127.0.0.1:1: ").doesNotContain("\tat ");
+    }
+
+    /** The command line alone, no API URL or token added. */
+    private static Run raw(String... args) {
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cli = Undersign.commandLine();
+        cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int exit = cli.execute("tenants", "list", "--api-url", "http://127.0.0.1:1", "--token", "x");
-        assertThat(exit).isEqualTo(4);
-        assertThat(err.toString()).startsWith("error: cannot reach the Undersign API");
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelpAndATypoGetsASuggestion() {
+        for (String[] command : new String[][] {{"tenants", "--help"}, {"tenants", "create", "--help"}, {"ops", "--help"}, {"ops", "list", "--help"},
+                {"audit", "--help"}, {"tokens", "--help"}, {"tokens", "revoke", "--help"}, {"tenants", "certs", "issue", "--help"}}) {
+            Run help = raw(command);
+            assertThat(help.exit()).as(String.join(" ", command)).isZero();
+            assertThat(help.out()).as(String.join(" ", command)).contains("Usage: undersign");
+        }
+        Run typo = raw("tenant", "list");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err().strip()).doesNotContain("\n").contains("did you mean: tenants");
+        Run subTypo = raw("tenants", "lst");
+        assertThat(subTypo.err()).contains("did you mean: list?");
+    }
+
+    @Test
+    void badConnectionSettingsAreOneLineUsageErrors() {
+        Run url = raw("tenants", "list", "--api-url", "not-a-url", "--token", "x");
+        assertThat(url.exit()).isEqualTo(2);
+        assertThat(url.err().strip()).isEqualTo("error: the API URL 'not-a-url' is not an http(s) URL like http://127.0.0.1:8080");
+        // an empty --token is refused, never replaced by a stored admin token
+        Run token = raw("tenants", "list", "--api-url", "http://127.0.0.1:18080", "--token", "");
+        assertThat(token.exit()).isEqualTo(2);
+        assertThat(token.err()).startsWith("error: --token is empty");
+    }
+
+    @Test
+    void withJsonOutputErrorsAreJsonToo() throws Exception {
+        Run missing = undersign(Role.VIEWER, "tenants", "show", "no-such-tenant", "-o", "json");
+        assertThat(missing.exit()).isEqualTo(3);
+        var error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(missing.err());
+        assertThat(error.get("error").asText()).contains("No tenant with id 'no-such-tenant'");
+        assertThat(error.get("status").asInt()).isEqualTo(404);
+        assertThat(error.get("exitCode").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aCertificateIssuedAsJsonNamesItsFilesAndNeverPrintsTheKey() throws Exception {
+        String id = Api.uniqueId("cjs");
+        Api.onboard(id);
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("certs-json");
+        Run issue = undersign(Role.OPERATOR, "tenants", "certs", "issue", id, "--name", "batch", "--out", out.toString(), "-o", "json");
+        assertThat(issue.exit()).as(issue.err()).isZero();
+        assertThat(issue.out()).doesNotContain("PRIVATE KEY").contains(out.resolve("batch.key").toString());
+        assertThat(out.resolve("batch.key")).content().contains("PRIVATE KEY");
+    }
+
+    @Test
+    void tokensAreIssuedListedAndRevokedFromTheCommandLine() {
+        Run issued = undersign(Role.ADMIN, "tokens", "issue", "--name", "ci-" + Api.uniqueId("t"), "--role", "viewer", "-o", "json");
+        assertThat(issued.exit()).as(issued.err()).isZero();
+        String id = issued.out().replaceAll("(?s).*\"id\" : \"([0-9a-f]{12})\".*", "$1");
+        String token = issued.out().replaceAll("(?s).*\"token\" : \"([^\"]+)\".*", "$1");
+        assertThat(undersign(Role.ADMIN, "tokens", "list").out()).contains(id).doesNotContain(token);
+
+        Run works = raw("tenants", "list", "--api-url", "http://127.0.0.1:18080", "--token", token);
+        assertThat(works.exit()).as(works.err()).isZero();
+        assertThat(undersign(Role.ADMIN, "tokens", "revoke", id).out()).contains(id);
+        Run refused = raw("tenants", "list", "--api-url", "http://127.0.0.1:18080", "--token", token);
+        assertThat(refused.exit()).as("revoked: refused from the next request on").isEqualTo(3);
+        assertThat(undersign(Role.OPERATOR, "audit", "--limit", "200").out()).contains("token.revoke").contains("id=" + id);
+    }
+
+    @Test
+    void operationsAreListedByTenant() {
+        String id = Api.uniqueId("opl");
+        Api.onboard(id);
+        Run list = undersign(Role.VIEWER, "ops", "list", "--tenant", id);
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains(id).contains("ONBOARD").contains("SUCCEEDED");
+        Run bad = undersign(Role.VIEWER, "ops", "list", "--kind", "dance");
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.err()).contains("Unknown kind 'dance'");
     }
 }

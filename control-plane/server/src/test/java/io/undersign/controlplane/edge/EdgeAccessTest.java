@@ -113,6 +113,14 @@ class EdgeAccessTest {
                 .isIn(Verdict.API_PATH_ON_INTERVIEW_HOST, Verdict.REDIRECT_TO_HTTPS);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/openapi", "/q/health", "/Q/metrics", "/%71/openapi", "/x/../q/openapi", "//q/health/ready"})
+    void theRuntimesOwnEndpointsAreNotServedToTheInterviewsVisitors(String path) {
+        assertThat(web(path)).as(path).isEqualTo(Verdict.INTERNAL_PATH);
+        // the API host keeps its OpenAPI document and health for integrators, behind mutual TLS
+        assertThat(decide(new Facts(Face.API_MTLS, API, API, "TLSv1.3", path, null, ACME_CERT), route(HostRoutes.API))).isEqualTo(Verdict.PROXY);
+    }
+
     @Test
     void aSuspendedTenantOrAStoppedRuntimeAnswers503BeforeAnyBodyIsRead() {
         RouteTable.Route suspended = new RouteTable.Route("acme", HostRoutes.INTERVIEW, true, 40001, TlsPolicies.DEFAULT, "Acme", null);

@@ -116,8 +116,11 @@ class EvidenceTest {
                 "self_harm", "none", "action", "next"))).endsWith("/review");
         try (EvidenceSimulator provider = Evidence.simulator(tenant, Behaviour.NORMAL, Duration.ofSeconds(1))) {
             assertThat(FormClient.location(browser.post(caseLink + "/submit"))).endsWith("/decision");
-            assertThat(browser.get(caseLink + "/decision").body()).contains("data-outcome=\"PENDING_EVIDENCE\"")
-                    .contains("We will arrange: Blood profile").contains("once the results are in, this page shows our decision");
+            var pending = browser.get(caseLink + "/decision");
+            assertThat(pending.body()).contains("data-outcome=\"PENDING_EVIDENCE\"")
+                    .contains("Blood profile: to be arranged").contains("When the results are in, this page shows our decision");
+            // the page looks again by itself while it waits
+            assertThat(pending.headers().firstValue("Refresh")).contains("60");
             await().atMost(PATIENCE).until(() -> browser.get(caseLink + "/decision").body().contains("data-outcome=\"STANDARD\""));
         }
     }

@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
 class ScaleOutIT {
     private static final int FIRST_WAVE = 20;
     private static final int SECOND_WAVE = 3;
+    /**
+     * Sixteen runtimes starting at once on two cores take 90-100 s each (one alone: 5 s), past the
+     * 90 s a deploy waits by default; this test is about who does the work, not how fast, so a
+     * deploy that is merely slow must not count as a failed attempt.
+     */
+    private static final String START_TIMEOUT = "undersign.runtime.start-timeout=300s";
     private static final List<String> STEPS = List.of("provision-stack", "migrate-schema", "register-dns", "deploy-runtime", "verify");
 
     private final String server = new MysqlServerResolver(Path.of("target/embedded-mariadb")).resolve();
@@ -38,9 +44,9 @@ class ScaleOutIT {
     // every runtime finds whichever replica's broker is up
     private final String brokers = "failover:(tcp://127.0.0.1:18381,tcp://127.0.0.1:18481)?maxReconnectAttempts=-1&initialReconnectDelay=100";
     private final ControlPlaneProcess a = new ControlPlaneProcess(server, database, home, ControlPlaneProcess.Ports.from(18300), brokers,
-            "replica-a", "undersign.broker.data-dir=" + home.resolve("broker-a"));
+            "replica-a", "undersign.broker.data-dir=" + home.resolve("broker-a"), START_TIMEOUT);
     private final ControlPlaneProcess b = new ControlPlaneProcess(server, database, home, ControlPlaneProcess.Ports.from(18400), brokers,
-            "replica-b", "undersign.broker.data-dir=" + home.resolve("broker-b"));
+            "replica-b", "undersign.broker.data-dir=" + home.resolve("broker-b"), START_TIMEOUT);
 
     @Test
     void tworeplicasShareTheWorkAndOneFinishesWhatTheOtherLeft() throws Exception {

@@ -50,12 +50,17 @@ class EdgeTlsTest {
     void theInterviewHostServesTheDefaultPolicyOnly() throws Exception {
         String host = "uw." + acme + ".localhost";
         Result page = run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"),
-                "https://" + host + ":" + TLS + "/q/health/ready");
+                "https://" + host + ":" + TLS + "/");
         assertThat(page.out()).isEqualTo("200");
         for (String path : List.of("/api/v1/cases", "/%61pi/v1/cases", "/interview/../api/v1/cases")) {
             Result api = run("curl", "-s", "--path-as-is", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"),
                     "https://" + host + ":" + TLS + path);
             assertThat(api.out()).as("the API is not served on the interview host: " + path).isEqualTo("403");
+        }
+        for (String path : List.of("/q/openapi", "/q/health/ready", "/%71/metrics")) {
+            Result internal = run("curl", "-s", "--path-as-is", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"),
+                    "https://" + host + ":" + TLS + path);
+            assertThat(internal.out()).as("the runtime's own endpoints are not for the interview's visitors: " + path).isEqualTo("404");
         }
 
         Result gcm = openssl(host, "-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256");
@@ -78,7 +83,7 @@ class EdgeTlsTest {
         String operation = as(Role.OPERATOR).body(Map.of("id", strict, "displayName", "Strict", "tlsPolicy", "ELBSecurityPolicy-TLS13-1-3-2021-06"))
                 .post("/api/v1/tenants").then().statusCode(202).extract().path("operation.id");
         assertThat(Api.awaitOperation(operation).getString("status")).isEqualTo("SUCCEEDED");
-        String url = "https://uw." + strict + ".localhost:" + TLS + "/q/health/ready";
+        String url = "https://uw." + strict + ".localhost:" + TLS + "/";
         assertThat(run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"), "--tlsv1.3", url).out())
                 .isEqualTo("200");
         Result tls12 = run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", file("edge-ca.pem"), "--tls-max", "1.2", url);

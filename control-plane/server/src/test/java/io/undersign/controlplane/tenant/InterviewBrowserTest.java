@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,7 +57,7 @@ class InterviewBrowserTest {
         referred.put("cardiac_event_months_ago", List.of("60"));
         return Stream.of(Arguments.of("standard", standard, "STANDARD", "standard terms"),
                 Arguments.of("rated", rated, "RATED", "higher premium"),
-                Arguments.of("referred", referred, "REFER", "An underwriter will review"));
+                Arguments.of("referred", referred, "REFER", "An underwriter will look at your application"));
     }
 
     @BeforeAll
@@ -123,6 +124,68 @@ class InterviewBrowserTest {
         assertThat(headline.getText()).contains(wording);
     }
 
+    /**
+     * Every kind of page an applicant can meet passes axe-core's WCAG 2.1 A and AA rules: the start
+     * page, a question page, one with problems, one with a follow-up revealed by the page's script,
+     * the review, the decision, the page that says cover is ruled out, and an error page.
+     */
+    @Test
+    void everyPageTypeMeetsWcag21AA() {
+        String base = "https://uw." + tenant + ".localhost:18443";
+        browser.get(base + "/");
+        accessible("start page");
+        clickAndWait(browser.findElement(By.xpath("//button[text()='Start your application']")));
+        accessible("question page");
+        clickAndWait(browser.findElement(By.cssSelector("button[value=next]")));
+        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("There is a problem");
+        accessible("question page with problems");
+
+        Map<String, List<String>> answers = healthy();
+        fillPresentFields(answers);
+        clickAndWait(browser.findElement(By.cssSelector("button[value=next]")));
+        fillPresentFields(answers);
+        clickAndWait(browser.findElement(By.cssSelector("button[value=next]")));
+        assertThat(browser.getCurrentUrl()).endsWith("/pages/lifestyle");
+        WebElement cigarettes = browser.findElement(By.cssSelector("[data-question=cigarettes_per_day]"));
+        assertThat(cigarettes.isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("label[for='smoker-0']")).click();
+        awaitQuestionsSettled();
+        assertThat(cigarettes.isDisplayed()).as("the follow-up appears as its trigger is chosen, before Continue").isTrue();
+        accessible("question page with a revealed follow-up");
+        browser.findElement(By.cssSelector("label[for='smoker-1']")).click();
+        awaitQuestionsSettled();
+        assertThat(cigarettes.isDisplayed()).as("and goes when the answer no longer asks it").isFalse();
+
+        for (int step = 0; step < 6 && browser.getCurrentUrl().contains("/pages/"); step++) {
+            fillPresentFields(answers);
+            clickAndWait(browser.findElement(By.cssSelector("button[value=next]")));
+        }
+        accessible("review");
+        clickAndWait(browser.findElement(By.xpath("//button[text()='Submit my application']")));
+        accessible("decision");
+
+        browser.get(base + "/interview/AAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("We cannot find this application");
+        accessible("error page");
+
+        browser.get(base + "/");
+        clickAndWait(browser.findElement(By.xpath("//button[text()='Start your application']")));
+        Map<String, List<String>> young = healthy();
+        young.put("date_of_birth", List.of(java.time.LocalDate.now().minusYears(16).toString()));
+        fillPresentFields(young);
+        clickAndWait(browser.findElement(By.cssSelector("button[value=next]")));
+        assertThat(browser.getCurrentUrl()).endsWith("/ineligible");
+        accessible("cover ruled out");
+    }
+
+    private static void accessible(String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        assertThat(results.getViolations()).as("%s (%s): %s", page, browser.getCurrentUrl(), results.getViolations().stream()
+                .map(v -> v.getId() + " " + v.getHelp() + " at " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList()).isEmpty();
+    }
+
     /** Clicks and waits for the next page: the clicked element goes stale once the browser navigated. */
     private static void clickAndWait(WebElement element) {
         element.click();
@@ -132,11 +195,27 @@ class InterviewBrowserTest {
                         && "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
-    /** Answers every field on the page that the applicant has an answer for (follow-ups appear after Continue). */
+    /**
+     * Answers every field shown on the page that the applicant has an answer for; a follow-up the
+     * page's script reveals as an answer is chosen is answered on the next round.
+     */
     private static void fillPresentFields(Map<String, List<String>> answers) {
+        for (int round = 0; round < 3; round++) {
+            fillShownFields(answers);
+            awaitQuestionsSettled();
+        }
+    }
+
+    /** The page's script asks the runtime which questions an answer brings; wait for its answer. */
+    private static void awaitQuestionsSettled() {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElements(By.cssSelector("form[data-pending]")).isEmpty());
+    }
+
+    private static void fillShownFields(Map<String, List<String>> answers) {
         for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
             List<WebElement> inputs = browser.findElements(By.name(answer.getKey()));
-            if (inputs.isEmpty()) {
+            // a question not asked now is on the page, hidden: nobody answers what they cannot see
+            if (inputs.isEmpty() || !browser.findElements(By.cssSelector("[data-question='" + answer.getKey() + "'][hidden]")).isEmpty()) {
                 continue;
             }
             String type = inputs.get(0).getAttribute("type");
@@ -147,8 +226,9 @@ class InterviewBrowserTest {
                     }
                 }
             } else {
-                // set the value as a person's typing would leave it, whatever the browser's date widget
-                ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", inputs.get(0), answer.getValue().get(0));
+                // set the value as a person's typing would leave it, whatever the browser's date widget, and say it changed
+                ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", inputs.get(0), answer.getValue().get(0));
             }
         }
     }

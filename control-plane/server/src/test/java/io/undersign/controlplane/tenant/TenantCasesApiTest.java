@@ -51,7 +51,10 @@ class TenantCasesApiTest {
         var created = Edge.send(interview, "POST", "/api/v1/cases", "{\"answers\": {}}");
         assertThat(created.statusCode()).as("nothing is created through the interview host").isEqualTo(403);
         assertThat(Edge.get(interview, "/").statusCode()).as("the interview itself still answers").isEqualTo(200);
-        assertThat(Edge.get(interview, "/q/health/ready").statusCode()).isEqualTo(200);
+        // the runtime's own endpoints are for load balancers (plain HTTP health checks), not the interview's visitors
+        assertThat(Edge.get(interview, "/q/health/ready").statusCode()).isEqualTo(404);
+        assertThat(Edge.get(interview, "/q/openapi").statusCode()).isEqualTo(404);
+        assertThat(Edge.plainGet(interview, "/q/health/ready").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -46,7 +46,8 @@ class TenantLifecycleTest {
 
         var page = Edge.get("uw." + id + ".localhost", "/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Tenant " + id).contains("data-testid=\"tenant-id\">" + id + "<");
+        assertThat(page.body()).contains("Tenant " + id).contains("Start your application")
+                .as("applicants are not shown the runtime's machinery").doesNotContain("Schema version").doesNotContain("Messaging");
         assertThat(Edge.get("api.uw." + id + ".localhost", "/q/health/ready").statusCode()).isEqualTo(200);
         assertThat(Edge.plainGet("uw.nobody-here.localhost", "/").statusCode()).isEqualTo(404);
         // plain HTTP carries no interview: it redirects to https, keeping path and query

@@ -40,7 +40,8 @@ class TrustBoundaryTest {
         assertThat(done.getString("status")).as(done.getString("error")).isEqualTo("SUCCEEDED");
 
         String page = Edge.get("uw." + id + ".localhost", "/").body();
-        assertThat(page).contains("<h1>" + name.replace("'", "&#39;") + "</h1>");
+        assertThat(page).contains("<header><p>" + name.replace("'", "&#39;") + "</p></header>")
+                .contains("<h1>Apply for life cover with " + name.replace("'", "&#39;") + "</h1>");
         assertThat(page)
                 .doesNotContain(" 49 "); // what ${7*7} would have become
 

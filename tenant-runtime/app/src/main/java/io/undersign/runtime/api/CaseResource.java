@@ -2,7 +2,9 @@ package io.undersign.runtime.api;
 
 import io.undersign.http.Cursors;
 import io.undersign.http.QueryParams;
+import io.undersign.runtime.cases.CaseFilter;
 import io.undersign.runtime.cases.CaseIds;
+import io.undersign.runtime.cases.CaseStatus;
 import io.undersign.runtime.cases.CaseReads;
 import io.undersign.runtime.cases.IntegratorCases;
 import io.undersign.runtime.cases.CaseView;
@@ -34,15 +36,18 @@ import java.util.Map;
 public class CaseResource {
     static final String INTEGRATOR = "integrator";
 
-    /** A case with full answers; {@code applicationDate} defaults to today. */
-    public record CreateCase(@Size(max = 64) String reference, LocalDate applicationDate, @NotNull Map<String, Object> answers) {
+    /** A case with full answers; {@code applicationDate} defaults to today; {@code reference} (yours) names one case only. */
+    public record CreateCase(@Size(max = 64) @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String reference,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) LocalDate applicationDate,
+            @NotNull Map<String, Object> answers) {
     }
 
     /** Answers to add or change ({@code null} removes one). */
     public record ChangeAnswers(@NotNull Map<String, Object> answers) {
     }
 
-    public record Page(List<CaseView> items, String nextCursor) {
+    /** One page of cases, newest first; pass {@code nextCursor} back as {@code cursor} for the next (null at the end). */
+    public record Page(List<CaseView> items, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String nextCursor) {
     }
 
     @Inject
@@ -52,6 +57,17 @@ public class CaseResource {
     CaseReads reads;
 
     @POST
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createCase",
+            summary = "Create a case with full answers and decide it straight through (idempotent with an Idempotency-Key)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Created and decided",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The case's URL",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CaseView.class)))
+    // names the problem+json schema once; IntegratorOpenApiFilter documents it for every operation
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "A field, parameter or body is wrong (the problem names it)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = io.undersign.http.Problem.MEDIA_TYPE,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.undersign.http.Problem.class)))
     public Response create(@Valid @NotNull CreateCase request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         IntegratorCases.Created created = cases.create(request.reference(), request.applicationDate(), request.answers(), idempotencyKey, INTEGRATOR);
         // a relative Location stays right behind the edge or a load balancer
@@ -61,32 +77,33 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getCase", summary = "A case with its latest decision and evidence")
     public CaseView get(@PathParam("id") String id) {
         return reads.get(id);
     }
 
     @PATCH
     @Path("/{id}/answers")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "changeAnswers", summary = "Add, change or remove answers; the case is decided again")
     public CaseView changeAnswers(@PathParam("id") String id, @Valid @NotNull ChangeAnswers request) {
         return cases.changeAnswers(id, request.answers(), INTEGRATOR);
     }
 
     @GET
-    public Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limitText) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listCases",
+            summary = "List cases, newest first, by status, latest outcome, reference or creation time; unknown parameters are refused")
+    public Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limitText,
+            @QueryParam("status") String status, @QueryParam("outcome") String outcome, @QueryParam("reference") String reference,
+            @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo) {
         // read here, not by JAX-RS, which answers 404 for limit=abc
         int limit = QueryParams.limit(limitText, 50, 200);
-        List<String> after = Cursors.decode(cursor, 2, key -> CaseIds.wellFormed(key.get(1)) && instant(key.get(0)));
-        Cursors.Slice<CaseView> page = Cursors.slice(reads.page(after == null ? null : Instant.parse(after.get(0)),
+        CaseFilter filter = new CaseFilter(QueryParams.oneOf("status", status, CaseStatus.class),
+                QueryParams.oneOf("outcome", outcome, io.undersign.engine.Outcome.class), reference == null || reference.isBlank() ? null : reference,
+                QueryParams.instant("createdFrom", createdFrom), QueryParams.instant("createdTo", createdTo));
+        List<String> after = Cursors.decode(cursor, 2, key -> CaseIds.wellFormed(key.get(1)) && Cursors.isInstant(key.get(0)));
+        Cursors.Slice<CaseView> page = Cursors.slice(reads.page(filter, after == null ? null : Instant.parse(after.get(0)),
                 after == null ? null : after.get(1), limit + 1), limit, c -> List.of(c.createdAt().toString(), c.id()));
         return new Page(page.items(), page.nextCursor());
     }
 
-    private static boolean instant(String text) {
-        try {
-            Instant.parse(text);
-            return true;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-    }
 }

@@ -4,7 +4,6 @@ import io.undersign.http.Problem;
 import io.undersign.http.Problems;
 import io.undersign.runtime.cases.AnswersRejectedException;
 import io.undersign.runtime.cases.CaseNotFoundException;
-import io.undersign.runtime.cases.IdempotencyConflictException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -33,7 +32,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response idempotency(IdempotencyConflictException e) {
-        return problems.of(422, "idempotency-key-reused", e.getMessage(), "Idempotency-Key");
+    public Response referenceTaken(io.undersign.runtime.cases.ReferenceTakenException e) {
+        return problems.of(409, "reference-taken", e.getMessage(), "reference");
     }
 }

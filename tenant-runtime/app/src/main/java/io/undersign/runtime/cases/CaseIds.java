@@ -18,6 +18,21 @@ public final class CaseIds {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Crockford's base32 without I, L, O and U: nothing to misread over the phone. */
+    private static final char[] READABLE = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    /** A reference a person can read out, e.g. {@code K7M2-QX9D} (40 random bits; unique by the database). */
+    public static String shortRef() {
+        StringBuilder out = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                out.append('-');
+            }
+            out.append(READABLE[RANDOM.nextInt(READABLE.length)]);
+        }
+        return out.toString();
+    }
+
     public static boolean wellFormed(String id) {
         return id != null && SHAPE.matcher(id).matches();
     }

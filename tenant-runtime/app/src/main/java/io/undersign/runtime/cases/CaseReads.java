@@ -34,8 +34,8 @@ public class CaseReads {
     }
 
     /** Newest first, after the case created at {@code beforeCreated} with {@code beforeId} (null: from the newest). */
-    public List<CaseView> page(Instant beforeCreated, String beforeId, int limit) {
-        List<StoredCase> page = cases.page(beforeCreated, beforeId, limit);
+    public List<CaseView> page(CaseFilter filter, Instant beforeCreated, String beforeId, int limit) {
+        List<StoredCase> page = cases.page(filter, beforeCreated, beforeId, limit);
         List<String> ids = page.stream().map(StoredCase::id).toList();
         Map<String, CaseRepository.Decisions> decisions = cases.decisions(ids);
         Map<String, List<EvidenceStore.Request>> requests = evidence.ofCases(ids);

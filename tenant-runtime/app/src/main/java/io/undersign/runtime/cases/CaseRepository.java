@@ -34,12 +34,31 @@ public class CaseRepository {
     @Inject
     ObjectMapper json;
 
-    public void insert(StoredCase c) {
-        jdbc.update("""
-                INSERT INTO case_file (id, reference, channel, status, answers, evidence, application_date, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                c.id(), c.reference(), c.channel().wire, c.status().name(), write(c.answers()), write(c.evidence()),
-                Date.valueOf(c.applicationDate()), Timestamp.from(c.createdAt()), Timestamp.from(c.updatedAt()));
+    /**
+     * Stores a new case; returns it as stored. Its short reference is drawn again in the (rare) event
+     * that another case holds it already: 40 random bits are short enough to read out, not to never meet.
+     */
+    public StoredCase insert(StoredCase c) {
+        StoredCase candidate = c;
+        for (int attempt = 1;; attempt++) {
+            boolean stored = jdbc.insertIfAbsent("""
+                    INSERT INTO case_file (id, reference, channel, status, answers, evidence, application_date, created_at, updated_at, short_ref)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    candidate.id(), candidate.reference(), candidate.channel().wire, candidate.status().name(), write(candidate.answers()),
+                    write(candidate.evidence()), Date.valueOf(candidate.applicationDate()), Timestamp.from(candidate.createdAt()),
+                    Timestamp.from(candidate.updatedAt()), candidate.shortRef());
+            if (stored) {
+                return candidate;
+            }
+            if (c.reference() != null && caseWithReference(c.reference()).isPresent()) {
+                throw new ReferenceTakenException(c.reference(), caseWithReference(c.reference()).get());
+            }
+            if (attempt == 5) {
+                throw new IllegalStateException("no free short reference after 5 draws");
+            }
+            candidate = new StoredCase(c.id(), c.reference(), c.channel(), c.status(), c.answers(), c.evidence(), c.applicationDate(),
+                    c.createdAt(), c.updatedAt(), CaseIds.shortRef());
+        }
     }
 
     public void updateAnswers(String id, CaseStatus status, Map<String, Object> answers, Instant now) {
@@ -47,9 +66,15 @@ public class CaseRepository {
                 write(answers), status.name(), Timestamp.from(now), id);
     }
 
+    /** An interview page's answers (only acceptable ones) and what to show about the rest; {@code draft} null clears it. */
+    public void saveInterviewPage(String id, Map<String, Object> answers, PageDraft draft, Instant now) {
+        jdbc.update("UPDATE case_file SET answers = ?, draft = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                write(answers), write(draft), Timestamp.from(now), id);
+    }
+
     /** The interview is submitted: the answers stand as they are, the case is decided. */
     public void markDecided(String id, Instant now) {
-        jdbc.update("UPDATE case_file SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+        jdbc.update("UPDATE case_file SET status = ?, draft = NULL, updated_at = ?, version = version + 1 WHERE id = ?",
                 CaseStatus.DECIDED.name(), Timestamp.from(now), id);
     }
 
@@ -74,12 +99,43 @@ public class CaseRepository {
     }
 
     /** Newest first, keyset-paged by (created_at, id). */
-    public List<StoredCase> page(Instant beforeCreated, String beforeId, int limit) {
-        if (beforeCreated == null) {
-            return jdbc.query("SELECT * FROM case_file ORDER BY created_at DESC, id DESC LIMIT " + limit, this::storedCase);
+    public List<StoredCase> page(CaseFilter filter, Instant beforeCreated, String beforeId, int limit) {
+        List<String> where = new java.util.ArrayList<>();
+        List<Object> params = new java.util.ArrayList<>();
+        if (filter.status() != null) {
+            where.add("c.status = ?");
+            params.add(filter.status().name());
         }
-        return jdbc.query("SELECT * FROM case_file WHERE (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT " + limit,
-                this::storedCase, Timestamp.from(beforeCreated), beforeId);
+        if (filter.reference() != null) {
+            where.add("c.reference = ?");
+            params.add(filter.reference());
+        }
+        if (filter.createdFrom() != null) {
+            where.add("c.created_at >= ?");
+            params.add(Timestamp.from(filter.createdFrom()));
+        }
+        if (filter.createdTo() != null) {
+            where.add("c.created_at < ?");
+            params.add(Timestamp.from(filter.createdTo()));
+        }
+        if (filter.outcome() != null) {
+            // the latest decision's outcome (ix_decision_case makes it one index look-up per case)
+            where.add("(SELECT d.outcome FROM case_decision d WHERE d.case_id = c.id ORDER BY d.id DESC LIMIT 1) = ?");
+            params.add(filter.outcome().name());
+        }
+        if (beforeCreated != null) {
+            where.add("(c.created_at, c.id) < (?, ?)");
+            params.add(Timestamp.from(beforeCreated));
+            params.add(beforeId);
+        }
+        String sql = "SELECT c.* FROM case_file c" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY c.created_at DESC, c.id DESC LIMIT " + limit;
+        return jdbc.query(sql, this::storedCase, params.toArray());
+    }
+
+    /** The case holding an integrator's reference, if any (references are unique in a tenant). */
+    public Optional<String> caseWithReference(String reference) {
+        return jdbc.query("SELECT id FROM case_file WHERE reference = ?", r -> r.getString(1), reference).stream().findFirst();
     }
 
     /** A case's latest decision and how many it has had, in one query. */
@@ -120,11 +176,12 @@ public class CaseRepository {
 
     private StoredCase storedCase(ResultSet r) throws SQLException {
         String evidence = r.getString("evidence");
+        String draft = r.getString("draft");
         return new StoredCase(r.getString("id"), r.getString("reference"), Channel.of(r.getString("channel")),
                 CaseStatus.valueOf(r.getString("status")),
                 read(r.getString("answers"), ANSWERS), evidence == null ? Map.of() : read(evidence, EVIDENCE),
                 r.getDate("application_date").toLocalDate(), r.getTimestamp("created_at").toInstant(),
-                r.getTimestamp("updated_at").toInstant());
+                r.getTimestamp("updated_at").toInstant(), r.getString("short_ref"), draft == null ? null : read(draft, PageDraft.class));
     }
 
     private <T> T read(String text, TypeReference<T> type) {

@@ -56,16 +56,22 @@ public class IntegratorCases {
     }
 
     private CaseView decideNew(String reference, LocalDate applicationDate, Map<String, Object> answers, String actor) {
+        if (reference != null) {
+            // one case per reference: a second "POL-1" is a mistake of the caller's, said as such (the index guards a race)
+            cases.caseWithReference(reference).ifPresent(existing -> {
+                throw new ReferenceTakenException(reference, existing);
+            });
+        }
         Instant now = clock.instant();
         LocalDate date = applicationDate == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : applicationDate;
         Decision decision = recorder.decide(answers, Map.of(), date);
-        StoredCase stored = new StoredCase(CaseIds.next(), reference, Channel.API, CaseStatus.DECIDED, answers, Map.of(), date, now, now);
-        cases.insert(stored);
+        StoredCase stored = cases.insert(new StoredCase(CaseIds.next(), reference, Channel.API, CaseStatus.DECIDED, answers, Map.of(), date,
+                now, now, CaseIds.shortRef()));
         // a new case has asked for nothing yet; what this decision asks for is all there is
         CaseRecorder.Recorded recorded = recorder.record(stored.id(), decision, now, Set.of());
         audit.record(actor, "case.created", stored.id() + " " + decision.outcome(), now);
         // answered from what was just written: no need to read it back
-        return new CaseView(stored.id(), reference, Channel.API.wire, stored.status(), date, answers, recorded.decision(), 1,
+        return new CaseView(stored.id(), stored.shortRef(), reference, Channel.API.wire, stored.status(), date, answers, recorded.decision(), 1,
                 recorded.requested(), now, now);
     }
 

@@ -6,7 +6,14 @@ import java.util.Map;
 
 /** A case as stored: its answers and evidence so far, and where it stands. */
 public record StoredCase(String id, String reference, Channel channel, CaseStatus status, Map<String, Object> answers,
-        Map<String, Map<String, Object>> evidence, LocalDate applicationDate, Instant createdAt, Instant updatedAt) {
+        Map<String, Map<String, Object>> evidence, LocalDate applicationDate, Instant createdAt, Instant updatedAt, String shortRef,
+        PageDraft draft) {
+
+    /** A new case: no draft yet. */
+    public StoredCase(String id, String reference, Channel channel, CaseStatus status, Map<String, Object> answers,
+            Map<String, Map<String, Object>> evidence, LocalDate applicationDate, Instant createdAt, Instant updatedAt, String shortRef) {
+        this(id, reference, channel, status, answers, evidence, applicationDate, createdAt, updatedAt, shortRef, null);
+    }
 
     /** Still being answered: not yet submitted and decided. */
     public boolean open() {

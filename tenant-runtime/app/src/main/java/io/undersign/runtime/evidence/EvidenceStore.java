@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public class EvidenceStore {
 
     /** A request, with its result once one has arrived. */
     public record Request(String requestId, String caseId, String type, EvidenceStatus status, Instant requestedAt,
-            Instant publishedAt, Instant receivedAt, Map<String, Object> results) {
+            @Schema(nullable = true) Instant publishedAt, @Schema(nullable = true) Instant receivedAt,
+            @Schema(nullable = true) Map<String, Object> results) {
     }
 
     /** Records a new request (the outbox row); returns it as stored. */

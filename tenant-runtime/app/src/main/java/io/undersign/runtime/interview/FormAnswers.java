@@ -39,18 +39,27 @@ final class FormAnswers {
         return out;
     }
 
+    /** What people type for a number: "250,000", "250 000", "£250000" for an amount in pounds. */
     private static void number(FormAnswers out, Question q, String text, boolean whole) {
-        if (text.isEmpty()) {
+        String plain = text.replace(",", "").replace(" ", "").replace("\u00a0", "");
+        if (InterviewWording.money(q) && plain.startsWith("£")) {
+            plain = plain.substring(1);
+        }
+        if (plain.isEmpty()) {
             return;
         }
         try {
             if (whole) {
-                out.answers.put(q.id(), Long.parseLong(text.replace(",", "")));
+                out.answers.put(q.id(), Long.parseLong(plain));
             } else {
-                out.answers.put(q.id(), Double.parseDouble(text.replace(",", "")));
+                double value = Double.parseDouble(plain);
+                if (!plain.matches("[-+]?[0-9]*\\.?[0-9]+")) {
+                    throw new NumberFormatException(plain); // no "1e5", "NaN" or "Infinity" from a form
+                }
+                out.answers.put(q.id(), value);
             }
         } catch (NumberFormatException e) {
-            out.errors.add(new FieldError(q.id(), whole ? "Enter a whole number, like 25" : "Enter a number, like 72.5"));
+            out.errors.add(new FieldError(q.id(), "not a number", whole ? FieldError.Code.NOT_A_WHOLE_NUMBER : FieldError.Code.NOT_A_NUMBER));
         }
     }
 }

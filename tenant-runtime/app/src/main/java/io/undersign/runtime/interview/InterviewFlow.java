@@ -11,6 +11,7 @@ import io.undersign.runtime.cases.CaseRecorder;
 import io.undersign.runtime.cases.CaseRepository;
 import io.undersign.runtime.cases.CaseStatus;
 import io.undersign.runtime.cases.Channel;
+import io.undersign.runtime.cases.PageDraft;
 import io.undersign.runtime.cases.CaseIds;
 import io.undersign.runtime.cases.RulebookHolder;
 import io.undersign.runtime.cases.StoredCase;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,14 +54,22 @@ public class InterviewFlow {
     @Inject
     Clock clock;
 
-    /** What answering a page led to. */
+    /** What answering a page led to: where the applicant goes next. */
     sealed interface Answered {
         /** Every question of the page is answered as it should be: go on to {@code next} (null: the review). */
         record Accepted(Page next) implements Answered {
         }
 
-        /** Some answers are missing or wrong: the page again, with its {@code problems}. */
-        record Refused(StoredCase saved, InterviewPages pages, List<FieldError> problems) implements Answered {
+        /** Something is missing or wrong, or follow-ups are now due: the page again (its draft says what). */
+        record Again(Page page) implements Answered {
+        }
+
+        /** The answers so far already rule cover out: the page that says why. */
+        record Ineligible() implements Answered {
+        }
+
+        /** Back to the page before (answers kept). */
+        record Back(Page previous) implements Answered {
         }
 
         /** The case was submitted meanwhile: only its decision is shown. */
@@ -82,37 +92,92 @@ public class InterviewFlow {
     public String start() {
         Instant now = clock.instant();
         String id = CaseIds.next();
-        cases.insert(new StoredCase(id, null, Channel.INTERVIEW, CaseStatus.OPEN, Map.of(), Map.of(), LocalDate.ofInstant(now, ZoneOffset.UTC), now, now));
+        cases.insert(new StoredCase(id, null, Channel.INTERVIEW, CaseStatus.OPEN, Map.of(), Map.of(), LocalDate.ofInstant(now, ZoneOffset.UTC),
+                now, now, CaseIds.shortRef()));
         audit.record("applicant", "case.started", id, now);
         return id;
     }
 
-    /** Stores one page's answers (replacing what its questions had; blank removes) and checks the page as it now stands. */
+    /**
+     * Takes one page as sent. Acceptable answers replace what its questions had (blank removes);
+     * what is missing or wrong is kept as the page's draft, never as an answer. {@code shown}: the
+     * questions the page showed, so that a follow-up the answers made due is asked as a new
+     * question, not reported as missing.
+     */
     @Transactional
-    Answered answer(String id, Page page, Map<String, List<String>> form) {
+    Answered answer(String id, Page page, Map<String, List<String>> form, List<String> shown, boolean back) {
         StoredCase current = interviewCase(id);
         if (!current.open()) {
             return new Answered.Submitted();
         }
         List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
         FormAnswers submitted = FormAnswers.read(onPage, form);
-        Map<String, Object> answers = new HashMap<>(current.answers());
-        page.questions().forEach(answers::remove);
-        answers.putAll(submitted.answers);
-        Instant now = clock.instant();
-        cases.updateAnswers(id, CaseStatus.OPEN, answers, now);
-        StoredCase saved = new StoredCase(id, current.reference(), current.channel(), current.status(), answers, current.evidence(),
-                current.applicationDate(), current.createdAt(), now);
+        Map<String, Object> candidate = new HashMap<>(current.answers());
+        page.questions().forEach(candidate::remove);
+        candidate.putAll(submitted.answers);
 
-        InterviewPages pages = new InterviewPages(rulebooks.rulebook(), answers);
-        List<FieldError> problems = new ArrayList<>(submitted.errors);
-        pages.problemsOn(page).stream()
-                .filter(p -> submitted.errors.stream().noneMatch(e -> e.field().equals(p.field())))
-                .forEach(problems::add);
-        if (!problems.isEmpty()) {
-            return new Answered.Refused(saved, pages, problems);
+        InterviewPages pages = new InterviewPages(rulebooks.rulebook(), candidate, current.applicationDate());
+        Map<String, String> problems = new LinkedHashMap<>();
+        submitted.errors.forEach(e -> problems.putIfAbsent(e.field(), wording(e)));
+        pages.errorsOn(page).forEach(e -> problems.putIfAbsent(e.field(), wording(e)));
+        List<String> followUps = new ArrayList<>();
+        for (String due : back ? List.<String>of() : pages.dueOn(page)) {
+            if (problems.containsKey(due)) {
+                continue;
+            }
+            if (shown.contains(due)) {
+                problems.put(due, InterviewWording.required(rulebooks.rulebook().question(due).orElseThrow()));
+            } else {
+                followUps.add(due); // asked now because of an answer on this page: a new question, not a mistake
+            }
+        }
+        // an answer that is not acceptable is not stored: the page keeps it as typed until it is put right
+        problems.keySet().forEach(candidate::remove);
+        // nor is one to a question the other answers no longer ask (a hidden field the browser sent along)
+        List<String> asked = pages.askedOn(page).stream().map(Question::id).toList();
+        candidate.keySet().removeIf(q -> page.questions().contains(q) && !asked.contains(q));
+        PageDraft draft = problems.isEmpty() && followUps.isEmpty() ? null
+                : new PageDraft(page.id(), typed(page, form), problems.entrySet().stream()
+                        .map(p -> new PageDraft.Problem(p.getKey(), p.getValue())).toList(), followUps);
+        cases.saveInterviewPage(id, candidate, draft, clock.instant());
+        if (back) {
+            return new Answered.Back(pages.before(page).orElse(page));
+        }
+        if (draft != null) {
+            return new Answered.Again(page);
+        }
+        if (!pages.knockouts().isEmpty()) {
+            return new Answered.Ineligible();
         }
         return new Answered.Accepted(pages.after(page).orElse(null));
+    }
+
+    /** The page's questions asked if the form's answers were taken (nothing is stored). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<String> askedWith(String id, Page page, Map<String, List<String>> form) {
+        StoredCase current = interviewCase(id);
+        List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
+        Map<String, Object> candidate = new HashMap<>(current.answers());
+        page.questions().forEach(candidate::remove);
+        candidate.putAll(FormAnswers.read(onPage, form).answers);
+        InterviewPages pages = new InterviewPages(rulebooks.rulebook(), candidate, current.applicationDate());
+        return pages.askedOn(page).stream().map(Question::id).toList();
+    }
+
+    private String wording(FieldError e) {
+        return rulebooks.rulebook().question(e.field()).map(q -> InterviewWording.problem(q, e)).orElse(e.message());
+    }
+
+    /** The page's fields as the applicant typed them (what is shown again with its problems). */
+    private static Map<String, List<String>> typed(Page page, Map<String, List<String>> form) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String q : page.questions()) {
+            List<String> values = form.get(q);
+            if (values != null && !values.isEmpty()) {
+                out.put(q, List.copyOf(values));
+            }
+        }
+        return out;
     }
 
     /** The applicant submits: the case is decided and can no longer change through the interview. */

@@ -22,9 +22,10 @@ final class InterviewPages {
     private final NextQuestions next;
     private final Set<String> asked;
 
-    InterviewPages(Rulebook rulebook, Map<String, Object> answers) {
+    /** At the case's application date: birth dates are checked against it, and declines already certain are known. */
+    InterviewPages(Rulebook rulebook, Map<String, Object> answers, java.time.LocalDate applicationDate) {
         this.rulebook = rulebook;
-        this.next = Engine.next(rulebook, answers);
+        this.next = Engine.next(rulebook, io.undersign.engine.CaseInput.of(answers, applicationDate));
         this.asked = new HashSet<>(next.asked());
     }
 
@@ -43,25 +44,29 @@ final class InterviewPages {
         return out;
     }
 
-    /** Field errors of this page: unacceptable answers and required questions left unanswered. */
-    List<FieldError> problemsOn(Page page) {
-        List<FieldError> out = new ArrayList<>();
-        for (FieldError e : next.errors()) {
-            if (page.questions().contains(e.field())) {
-                out.add(e);
-            }
-        }
-        for (String due : next.due()) {
-            if (page.questions().contains(due)) {
-                out.add(new FieldError(due, "Please answer this question"));
-            }
-        }
-        return out;
+    /** Answers on this page the engine does not accept (out of range, a birth date after the application date). */
+    List<FieldError> errorsOn(Page page) {
+        return next.errors().stream().filter(e -> page.questions().contains(e.field())).toList();
     }
 
-    /** The first page with a question still to answer, or empty when the interview is complete. */
+    /** Asked questions of this page still unanswered, in order. */
+    List<String> dueOn(Page page) {
+        return next.due().stream().filter(page.questions()::contains).toList();
+    }
+
+    /** Declines the answers so far make certain, whatever else is answered. */
+    List<io.undersign.engine.NextQuestions.Knockout> knockouts() {
+        return next.knockouts();
+    }
+
+    /** The first page with a question still to answer or an answer to put right, or empty when the interview is complete. */
     Optional<Page> firstIncomplete() {
-        return rulebook.pages().stream().filter(page -> !problemsOn(page).isEmpty()).findFirst();
+        return rulebook.pages().stream().filter(page -> !errorsOn(page).isEmpty() || !dueOn(page).isEmpty()).findFirst();
+    }
+
+    /** The first page asking any of {@code questions}: where an applicant changes what ruled cover out. */
+    Optional<Page> firstAsking(java.util.Collection<String> questions) {
+        return rulebook.pages().stream().filter(page -> page.questions().stream().anyMatch(questions::contains)).findFirst();
     }
 
     Optional<Page> after(Page page) {

@@ -2,19 +2,20 @@ package io.undersign.runtime.interview;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.undersign.engine.FieldError;
+import io.undersign.engine.NextQuestions;
 import io.undersign.engine.model.Page;
 import io.undersign.engine.model.Question;
 import io.undersign.runtime.cases.CaseClosedException;
+import io.undersign.runtime.cases.CaseNotFoundException;
 import io.undersign.runtime.cases.CaseReads;
 import io.undersign.runtime.cases.CaseView;
 import io.undersign.runtime.cases.Channel;
+import io.undersign.runtime.cases.PageDraft;
 import io.undersign.runtime.cases.RulebookHolder;
 import io.undersign.runtime.cases.StoredCase;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,18 +24,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The applicant's interview, server-rendered and usable without JavaScript: page by page with
- * follow-ups as answers require, errors next to their fields, back and forward without losing
- * answers, resume by the case link, a review page, then the decision in plain words.
+ * follow-ups as answers require, problems next to their fields, back and forward without losing
+ * answers, resume by the case link, a review page, then the decision in plain words. Every POST
+ * is answered with a redirect (problems included), so Back and Reload never resend a form.
  */
 @Path("/interview")
 @Produces(MediaType.TEXT_HTML)
 public class InterviewResource {
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(Views.PageView view);
@@ -42,6 +45,8 @@ public class InterviewResource {
         static native TemplateInstance review(Views.ReviewView view);
 
         static native TemplateInstance decision(Views.DecisionView view);
+
+        static native TemplateInstance ineligible(Views.IneligibleView view);
     }
 
     @Inject
@@ -67,11 +72,13 @@ public class InterviewResource {
     @GET
     @Path("/{id}")
     public Response resume(@PathParam("id") String id) {
-        StoredCase c = interviewCase(id);
-        if (!c.open()) {
-            return decided(id);
+        StoredCase c = flow.interviewCase(id);
+        InterviewPages now = pages(c);
+        Response elsewhere = elsewhere(c, now);
+        if (elsewhere != null) {
+            return elsewhere;
         }
-        return pages(c.answers()).firstIncomplete()
+        return now.firstIncomplete()
                 .map(p -> seeOther("/interview/" + id + "/pages/" + p.id()))
                 .orElseGet(() -> seeOther("/interview/" + id + "/review"));
     }
@@ -79,12 +86,12 @@ public class InterviewResource {
     @GET
     @Path("/{id}/pages/{page}")
     public Response page(@PathParam("id") String id, @PathParam("page") String pageId) {
-        StoredCase c = interviewCase(id);
+        StoredCase c = flow.interviewCase(id);
         if (!c.open()) {
             return decided(id);
         }
         Page page = page(pageId);
-        return Response.ok(render(c, page, pages(c.answers()), List.of(), Map.of())).build();
+        return Response.ok(render(c, page, pages(c))).build();
     }
 
     @POST
@@ -92,31 +99,66 @@ public class InterviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
         Page page = page(pageId);
-        InterviewFlow.Answered answered = flow.answer(id, page, form);
+        String shown = form.getFirst("shown");
+        List<String> shownQuestions = shown == null || shown.isBlank() ? List.of() : Arrays.asList(shown.split(","));
+        InterviewFlow.Answered answered = flow.answer(id, page, form, shownQuestions, "back".equals(form.getFirst("action")));
+        String base = "/interview/" + id;
         if (answered instanceof InterviewFlow.Answered.Submitted) {
             return decided(id);
         }
-        if ("back".equals(form.getFirst("action"))) {
-            // nothing the applicant entered is lost, right or wrong, and going back is always allowed
-            List<Page> all = rulebooks.rulebook().pages();
-            return seeOther("/interview/" + id + "/pages/" + all.get(Math.max(0, all.indexOf(page) - 1)).id());
+        if (answered instanceof InterviewFlow.Answered.Back back) {
+            return seeOther(base + "/pages/" + back.previous().id());
         }
-        if (answered instanceof InterviewFlow.Answered.Refused refused) {
-            return Response.status(422).entity(render(refused.saved(), page, refused.pages(), refused.problems(), form))
-                    .type(MediaType.TEXT_HTML).build();
+        if (answered instanceof InterviewFlow.Answered.Again again) {
+            // the page again, by GET: its draft says what is missing or wrong
+            return seeOther(base + "/pages/" + again.page().id());
+        }
+        if (answered instanceof InterviewFlow.Answered.Ineligible) {
+            return seeOther(base + "/ineligible");
         }
         Page next = ((InterviewFlow.Answered.Accepted) answered).next();
-        return next == null ? seeOther("/interview/" + id + "/review") : seeOther("/interview/" + id + "/pages/" + next.id());
+        return next == null ? seeOther(base + "/review") : seeOther(base + "/pages/" + next.id());
+    }
+
+    /**
+     * Which questions of the page are asked with the answers as the form now holds them (nothing is
+     * stored): what the page's script shows and hides as the applicant chooses.
+     */
+    @POST
+    @Path("/{id}/pages/{page}/asked")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, List<String>> asked(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
+        return Map.of("asked", flow.askedWith(id, page(pageId), form));
+    }
+
+    /** The answers so far rule cover out: say why at once, and how to change a detail that was wrong. */
+    @GET
+    @Path("/{id}/ineligible")
+    public Response ineligible(@PathParam("id") String id) {
+        StoredCase c = flow.interviewCase(id);
+        if (!c.open()) {
+            return decided(id);
+        }
+        InterviewPages now = pages(c);
+        List<NextQuestions.Knockout> knockouts = now.knockouts();
+        if (knockouts.isEmpty()) {
+            return seeOther("/interview/" + id);
+        }
+        Page change = now.firstAsking(knockouts.stream().flatMap(k -> k.inputs().stream()).toList()).orElse(now.all().get(0));
+        return Response.ok(Templates.ineligible(new Views.IneligibleView(brand(), id, c.shortRef(),
+                knockouts.stream().map(NextQuestions.Knockout::reason).distinct().toList(), change.id(), change.title()))).build();
     }
 
     @GET
     @Path("/{id}/review")
     public Response review(@PathParam("id") String id) {
-        StoredCase c = interviewCase(id);
-        if (!c.open()) {
-            return decided(id);
+        StoredCase c = flow.interviewCase(id);
+        InterviewPages now = pages(c);
+        Response elsewhere = elsewhere(c, now);
+        if (elsewhere != null) {
+            return elsewhere;
         }
-        InterviewPages now = pages(c.answers());
         var incomplete = now.firstIncomplete();
         if (incomplete.isPresent()) {
             return seeOther("/interview/" + id + "/pages/" + incomplete.get().id());
@@ -124,10 +166,10 @@ public class InterviewResource {
         List<Views.ReviewLine> lines = new ArrayList<>();
         for (Page page : now.all()) {
             for (Question q : now.askedOn(page)) {
-                lines.add(new Views.ReviewLine(q.text(), Views.answerText(q, c.answers().get(q.id())), page.id()));
+                lines.add(new Views.ReviewLine(q.text(), Views.answerText(q, c.answers().get(q.id())), page.id(), page.title()));
             }
         }
-        return Response.ok(Templates.review(new Views.ReviewView(brand(), id, lines))).build();
+        return Response.ok(Templates.review(new Views.ReviewView(brand(), id, c.shortRef(), lines))).build();
     }
 
     @POST
@@ -138,6 +180,9 @@ public class InterviewResource {
             flow.submit(id);
         } catch (CaseClosedException alreadyDecided) {
             // a second click on submit: the decision stands
+        } catch (io.undersign.runtime.cases.AnswersRejectedException incomplete) {
+            // answers changed or lapsed since the review (a second tab): back to what needs doing
+            return seeOther("/interview/" + id);
         }
         return decided(id);
     }
@@ -147,46 +192,59 @@ public class InterviewResource {
     public Response decision(@PathParam("id") String id) {
         CaseView c = reads.get(id);
         if (!Channel.INTERVIEW.wire.equals(c.channel())) {
-            throw new io.undersign.runtime.cases.CaseNotFoundException(id);
+            throw new CaseNotFoundException(id);
         }
         if (c.decision() == null) {
             return seeOther("/interview/" + id);
         }
-        return Response.ok(Templates.decision(DecisionWording.of(brand(), id, c.decision()))).build();
+        Views.DecisionView view = DecisionWording.of(brand(), id, c.shortRef(), c.decision(), c.evidence());
+        Response.ResponseBuilder ok = Response.ok(Templates.decision(view));
+        if (view.refreshSeconds() > 0) {
+            // waiting for evidence: the page looks again by itself, without script
+            ok.header("Refresh", String.valueOf(view.refreshSeconds()));
+        }
+        return ok.build();
     }
 
-    /** {@code typed}: what was submitted, shown back as typed when it could not be read (e.g. "lots" for a number). */
-    private TemplateInstance render(StoredCase c, Page page, InterviewPages now, List<FieldError> problems,
-            Map<String, List<String>> typed) {
-        Map<String, Object> answers = c.answers();
-        Map<String, String> errorOf = problems.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
-        List<Views.Field> fields = now.askedOn(page).stream()
-                .map(q -> {
-                    Object value = answers.containsKey(q.id()) || !typed.containsKey(q.id()) ? answers.get(q.id()) : typed.get(q.id()).get(0);
-                    return Views.field(q, value, errorOf.get(q.id()));
-                })
-                .toList();
-        // the error summary names each question, so the list makes sense read on its own
-        List<FieldError> summary = problems.stream()
-                .map(p -> new FieldError(p.field(), rulebooks.rulebook().question(p.field()).map(q -> q.text() + " — ").orElse("") + p.message()))
+    private TemplateInstance render(StoredCase c, Page page, InterviewPages now) {
+        PageDraft draft = c.draft() != null && c.draft().page().equals(page.id()) ? c.draft() : null;
+        Map<String, String> problemOf = new java.util.LinkedHashMap<>();
+        if (draft != null) {
+            draft.problems().forEach(p -> problemOf.put(p.field(), p.message()));
+        }
+        List<String> asked = now.askedOn(page).stream().map(Question::id).toList();
+        // every question of the page is on it; those not asked now are hidden until an answer makes them due
+        List<Views.Field> fields = page.questions().stream().map(id -> rulebooks.rulebook().question(id).orElseThrow()).map(q -> {
+            List<String> typed = draft == null ? null : draft.typed().get(q.id());
+            boolean followUp = draft != null && draft.followUps().contains(q.id());
+            Object value = typed != null && problemOf.containsKey(q.id()) ? Views.typedValue(q, typed) : c.answers().get(q.id());
+            return Views.field(q, value, problemOf.get(q.id()), followUp, asked.contains(q.id()));
+        }).toList();
+        // the summary names each question, so the list makes sense read on its own
+        List<Views.Problem> summary = problemOf.entrySet().stream()
+                .map(p -> new Views.Problem(p.getKey(), rulebooks.rulebook().question(p.getKey()).map(Question::text).orElse(p.getKey()), p.getValue()))
                 .toList();
         int number = now.all().indexOf(page) + 1;
-        return Templates.page(new Views.PageView(brand(), c.id(), page.id(), page.title(), number, now.all().size(), fields,
-                summary, now.before(page).isPresent()));
+        String shown = String.join(",", asked);
+        return Templates.page(new Views.PageView(brand(), c.id(), c.shortRef(), page.id(), page.title(), number, now.all().size(), fields,
+                summary, draft != null && !draft.followUps().isEmpty(), now.before(page).isPresent(), shown));
     }
 
-    private StoredCase interviewCase(String id) {
-        return flow.interviewCase(id);
+    /** Where a case that is not answered page by page any more goes: its decision, or why cover is ruled out; null when neither. */
+    private static Response elsewhere(StoredCase c, InterviewPages now) {
+        if (!c.open()) {
+            return decided(c.id());
+        }
+        return now.knockouts().isEmpty() ? null : seeOther("/interview/" + c.id() + "/ineligible");
     }
 
     private Page page(String pageId) {
-        return InterviewPages.page(rulebooks.rulebook(), pageId).orElseThrow(NotFoundException::new);
+        return InterviewPages.page(rulebooks.rulebook(), pageId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
     }
 
-    private InterviewPages pages(Map<String, Object> answers) {
-        return new InterviewPages(rulebooks.rulebook(), answers);
+    private InterviewPages pages(StoredCase c) {
+        return new InterviewPages(rulebooks.rulebook(), c.answers(), c.applicationDate());
     }
-
 
     private Views.Brand brand() {
         return new Views.Brand(brand.displayName(), brand.colour());

@@ -2,43 +2,41 @@ package io.undersign.runtime.landing;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.undersign.runtime.TenantConfig;
-import io.undersign.runtime.broker.BrokerConnection;
+import io.undersign.runtime.TenantBrand;
+import io.undersign.runtime.cases.RulebookHolder;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 
-/** The tenant's front page: names the insurer and shows that its database and broker answer. */
+/**
+ * The insurer's front page for applicants: what the application involves and a way to start. What
+ * the runtime is made of (schema, broker) is for operators, on its health checks, not here.
+ */
 @Path("/")
 public class LandingResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance landing(Page page);
+        static native TemplateInstance landing(View view);
     }
 
-    public record Page(String tenantId, String displayName, String colour, String schemaVersion, boolean brokerConnected) {
+    public record Brand(String name, String colour) {
+    }
+
+    public record View(Brand brand, int pages) {
     }
 
     @Inject
-    TenantConfig config;
+    TenantBrand brand;
 
     @Inject
-    io.undersign.runtime.TenantBrand brand;
-
-    @Inject
-    RuntimeAudit audit;
-
-    @Inject
-    BrokerConnection broker;
+    RulebookHolder rulebooks;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance landing() throws SQLException {
-        return Templates.landing(new Page(config.tenant().id(), brand.displayName(),
-                brand.colour(), audit.schemaVersion(), broker.isConnected()));
+    public TemplateInstance landing() {
+        return Templates.landing(new View(new Brand(brand.displayName(), brand.colour()), rulebooks.rulebook().pages().size()));
     }
 }

@@ -1,24 +1,16 @@
 package io.undersign.runtime.landing;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.undersign.runtime.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 
 /** The tenant's own audit trail in its database; the runtime records its own starts there. */
 @ApplicationScoped
 public class RuntimeAudit {
-
-    @Inject
-    AgroalDataSource dataSource;
 
     @Inject
     Jdbc jdbc;
@@ -34,14 +26,5 @@ public class RuntimeAudit {
     public void record(String actor, String action, String detail, Instant at) {
         jdbc.update("INSERT INTO tenant_audit_event (at, actor, action, detail) VALUES (?, ?, ?, ?)",
                 Timestamp.from(at), actor, action, detail);
-    }
-
-    /** The tenant schema version Flyway recorded, as the landing page shows it. */
-    public String schemaVersion() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(
-                        "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
-            return r.next() ? r.getString(1) : "none";
-        }
     }
 }

@@ -33,53 +33,53 @@ final class AnswerReader {
         switch (type) {
             case NUMBER, INTEGER -> {
                 if (!(raw instanceof Number n)) {
-                    errors.add(new FieldError(field, "must be a number"));
+                    errors.add(new FieldError(field, "must be a number", FieldError.Code.NOT_A_NUMBER));
                     return null;
                 }
                 double v = n.doubleValue();
                 if (Double.isNaN(v) || Double.isInfinite(v)) {
-                    errors.add(new FieldError(field, "must be a finite number"));
+                    errors.add(new FieldError(field, "must be a finite number", FieldError.Code.NOT_A_NUMBER));
                     return null;
                 }
                 if (type == QuestionType.INTEGER && v != Math.rint(v)) {
-                    errors.add(new FieldError(field, "must be a whole number"));
+                    errors.add(new FieldError(field, "must be a whole number", FieldError.Code.NOT_A_WHOLE_NUMBER));
                     return null;
                 }
                 if (Math.abs(v) > MAX_EXACT) {
                     // beyond 2^53 a double no longer holds every whole number: refuse, never round or clamp
-                    errors.add(new FieldError(field, "is too large (at most " + MAX_EXACT + " either way)"));
+                    errors.add(new FieldError(field, "is too large (at most " + MAX_EXACT + " either way)", FieldError.Code.TOO_LARGE));
                     return null;
                 }
                 if ((min != null && v < min) || (max != null && v > max)) {
-                    errors.add(new FieldError(field, "must be between " + format(min) + " and " + format(max)));
+                    errors.add(new FieldError(field, "must be between " + format(min) + " and " + format(max), FieldError.Code.OUT_OF_RANGE));
                     return null;
                 }
                 return type == QuestionType.INTEGER ? (Object) (long) v : (Object) v;
             }
             case BOOLEAN -> {
                 if (!(raw instanceof Boolean b)) {
-                    errors.add(new FieldError(field, "must be true or false"));
+                    errors.add(new FieldError(field, "must be true or false", FieldError.Code.NOT_TRUE_OR_FALSE));
                     return null;
                 }
                 return b;
             }
             case SINGLE_CHOICE -> {
                 if (!(raw instanceof String s) || !choices.allows(s)) {
-                    errors.add(new FieldError(field, "must be one of " + optionValues(choices)));
+                    errors.add(new FieldError(field, "must be one of " + optionValues(choices), FieldError.Code.NOT_AN_OPTION));
                     return null;
                 }
                 return s;
             }
             case MULTI_CHOICE -> {
                 if (!(raw instanceof List<?> list)) {
-                    errors.add(new FieldError(field, "must be a list of " + optionValues(choices)));
+                    errors.add(new FieldError(field, "must be a list of " + optionValues(choices), FieldError.Code.NOT_AN_OPTION));
                     return null;
                 }
                 Set<String> seen = new HashSet<>();
                 List<String> out = new ArrayList<>();
                 for (Object item : list) {
                     if (!(item instanceof String s) || !choices.allows(s)) {
-                        errors.add(new FieldError(field, "'" + item + "' is not one of " + optionValues(choices)));
+                        errors.add(new FieldError(field, "'" + item + "' is not one of " + optionValues(choices), FieldError.Code.NOT_AN_OPTION));
                         return null;
                     }
                     if (seen.add(s)) {
@@ -93,13 +93,13 @@ final class AnswerReader {
                 try {
                     return LocalDate.parse(String.valueOf(raw));
                 } catch (DateTimeParseException e) {
-                    errors.add(new FieldError(field, "must be a date like 1980-04-30"));
+                    errors.add(new FieldError(field, "must be a date like 1980-04-30", FieldError.Code.NOT_A_DATE));
                     return null;
                 }
             }
             default -> {
                 if (!(raw instanceof String s) || s.length() > TEXT_MAX) {
-                    errors.add(new FieldError(field, "must be text of at most " + TEXT_MAX + " characters"));
+                    errors.add(new FieldError(field, "must be text of at most " + TEXT_MAX + " characters", FieldError.Code.TOO_LONG));
                     return null;
                 }
                 return s;

@@ -38,10 +38,54 @@ public final class Evaluator {
                 List.copyOf(interview.errors));
     }
 
+    /** {@link #next(CompiledRulebook, Map)} at an application date: dates checked against it, and the declines already certain. */
+    public static NextQuestions next(CompiledRulebook rulebook, Map<String, Object> answers, LocalDate applicationDate) {
+        Interview interview = Interview.walk(rulebook, answers);
+        List<FieldError> errors = new ArrayList<>(interview.errors);
+        Map<String, Object> display = new LinkedHashMap<>(interview.answers);
+        derive(rulebook, applicationDate, interview, display, errors);
+        List<NextQuestions.Knockout> knockouts = new ArrayList<>();
+        Map<String, Set<String>> needs = inputsOfDerived(rulebook);
+        for (CompiledRulebook.CompiledRule rule : rulebook.rules()) {
+            Effect effect = rule.rule().effect();
+            if (effect.decision() != DecisionKind.DECLINE) {
+                continue;
+            }
+            Set<String> inputs = questionsBehind(rule.when().references(), needs);
+            // every input answered (and acceptable), or the zero value of a missing one could make it hold
+            if (interview.answers.keySet().containsAll(inputs) && errors.stream().noneMatch(e -> inputs.contains(e.field()))
+                    && interview.holds(rule.when(), "rules." + rule.rule().id())) {
+                knockouts.add(new NextQuestions.Knockout(rule.rule().id(), effect.reason().code(), render(effect.reason().text(), display),
+                        List.copyOf(inputs)));
+            }
+        }
+        return new NextQuestions(List.copyOf(interview.due), List.copyOf(interview.asked), List.copyOf(interview.ignored),
+                List.copyOf(errors), List.copyOf(knockouts));
+    }
+
+    /** The questions each derived value is computed from, through other derived values. */
+    private static Map<String, Set<String>> inputsOfDerived(CompiledRulebook rulebook) {
+        Map<String, Set<String>> needs = new LinkedHashMap<>();
+        for (CompiledRulebook.DerivedValue d : rulebook.derived()) {
+            // derived values are in dependency order: each one's inputs are known when it is reached
+            Set<String> direct = d.definition().ageOf() != null ? Set.of(d.definition().ageOf()) : d.expr().references();
+            needs.put(d.definition().id(), questionsBehind(direct, needs));
+        }
+        return needs;
+    }
+
+    private static Set<String> questionsBehind(Set<String> names, Map<String, Set<String>> needs) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : names) {
+            out.addAll(needs.getOrDefault(name, Set.of(name)));
+        }
+        return out;
+    }
+
     public static Evaluation evaluate(CompiledRulebook rulebook, CaseInput input) {
         Interview interview = Interview.walk(rulebook, input.answers());
         List<FieldError> errors = new ArrayList<>(interview.errors);
-        interview.due.forEach(q -> errors.add(new FieldError(q, "is required")));
+        interview.due.forEach(q -> errors.add(new FieldError(q, "is required", FieldError.Code.REQUIRED)));
         Map<String, Object> display = new LinkedHashMap<>(interview.answers);
         derive(rulebook, input.applicationDate(), interview, display, errors);
         if (!errors.isEmpty()) {
@@ -70,7 +114,8 @@ public final class Evaluator {
                 if (!(birth instanceof LocalDate date)) {
                     value = 0L;
                 } else if (date.isAfter(applicationDate)) {
-                    errors.add(new FieldError(d.definition().ageOf(), "must not be after the application date " + applicationDate));
+                    errors.add(new FieldError(d.definition().ageOf(), "must not be after the application date " + applicationDate,
+                            FieldError.Code.AFTER_APPLICATION_DATE));
                     value = 0L;
                 } else {
                     value = (long) Period.between(date, applicationDate).getYears();

@@ -48,7 +48,7 @@ final class Interview {
         for (String key : raw.keySet()) {
             if (!rulebook.questionById().containsKey(key)) {
                 interview.errors.add(new FieldError(key, "is not a question of rulebook "
-                        + rulebook.definition().metadata().id() + " " + rulebook.definition().metadata().version()));
+                        + rulebook.definition().metadata().id() + " " + rulebook.definition().metadata().version(), FieldError.Code.UNKNOWN_QUESTION));
             }
         }
         List<Question> questions = rulebook.questions();

@@ -44,18 +44,27 @@ public class LocalEdgeProbe implements PublicEndpointProbe {
         }
     }
 
-    /** A runtime may still be (re)connecting to its broker or database: give it a short grace period. */
+    /**
+     * A runtime may still be (re)connecting to its broker or database, and after a control-plane
+     * restart the edge itself may not listen yet: give both a short grace period.
+     */
     private String awaitHealthy(HttpClient client, String host) throws Exception {
         long deadline = System.nanoTime() + GRACE.toNanos();
-        int status;
+        String last;
         do {
-            status = status(client, host);
-            if (status == 200) {
-                return "healthy";
+            try {
+                int status = status(client, host);
+                if (status == 200) {
+                    return "healthy";
+                }
+                last = "answered " + status;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                last = "could not be reached (" + cause.getMessage() + ")";
             }
             Thread.sleep(250);
         } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("http://" + host + ":" + config.edge().port() + "/q/health/ready answered " + status
+        throw new IllegalStateException("http://" + host + ":" + config.edge().port() + "/q/health/ready " + last
                 + " for " + GRACE.toSeconds() + " s");
     }
 
