@@ -132,4 +132,22 @@ class EvaluationTest {
         assertThat(result.passed()).isFalse();
         assertThat(result.mismatches()).contains("outcome STANDARD, expected RATED").anyMatch(m -> m.startsWith("reasons [TOB] did not fire"));
     }
+
+    /** A smoker of 20 a day stays on standard terms: the explanation says which rule counted and why it did not move the outcome. */
+    @Test
+    void aRuleThatCountedWithoutChangingTheOutcomeIsExplained() {
+        java.util.Map<String, Object> answers = SampleRulebook.healthy();
+        answers.put("smoker", true);
+        answers.put("cigarettes_per_day", 20);
+        Decision d = SampleRulebook.evaluate(answers).decision();
+        assertThat(d.outcome()).isEqualTo(Outcome.STANDARD);
+        assertThat(d.explanation().why()).contains("Standard terms: net debits 25 are within the standard limit 25",
+                "Counted: +25 debits for Tobacco or nicotine user (rule:smoker)");
+
+        answers.put("heart_condition", "heart-attack");
+        answers.put("cardiac_event_months_ago", 60);
+        Decision referred = SampleRulebook.evaluate(answers).decision();
+        assertThat(referred.outcome()).isEqualTo(Outcome.REFER);
+        assertThat(referred.explanation().why()).contains("Counted, without changing the outcome: +25 debits for Tobacco or nicotine user (rule:smoker)");
+    }
 }

@@ -295,6 +295,17 @@ public final class Evaluator {
             if (!exclusions.isEmpty() && (outcome == Outcome.RATED || outcome == Outcome.EXCLUSION)) {
                 exclusions.forEach(e -> why.add("Exclusion: " + e));
             }
+            // every rule that counted, and whether it moved the outcome: a smoker who stays STANDARD is told why
+            boolean byDebits = outcome == Outcome.STANDARD || outcome == Outcome.RATED || outcome == Outcome.EXCLUSION;
+            for (Firing f : firings) {
+                if (f.decision() != null || (f.debits() == 0 && f.credits() == 0)) {
+                    continue;
+                }
+                String counted = (f.debits() != 0 ? "+" + f.debits() + " debits" : "") + (f.debits() != 0 && f.credits() != 0 ? ", " : "")
+                        + (f.credits() != 0 ? "-" + f.credits() + " credits" : "");
+                why.add((byDebits ? "Counted: " : "Counted, without changing the outcome: ") + counted + " for " + f.reason()
+                        + " (" + f.source() + ")");
+            }
             var meta = rulebook.definition().metadata();
             Explanation explanation = new Explanation(meta.id(), meta.version(), List.copyOf(firings), debits, credits, net, flat,
                     List.copyOf(why), List.copyOf(interview.ignored));
