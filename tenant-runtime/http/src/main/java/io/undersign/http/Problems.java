@@ -27,7 +27,11 @@ public class Problems {
     /** For answers that add a header (e.g. {@code WWW-Authenticate}). */
     public Response.ResponseBuilder builder(int status, String type, String detail, String field, List<Problem.FieldError> errors) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : Response.Status.Family.familyOf(status).name();
+        return titled(status, type, known != null ? known.getReasonPhrase() : Response.Status.Family.familyOf(status).name(), detail, field, errors);
+    }
+
+    /** With a title of its own (RFC 9457: a short summary of the problem type) rather than the status's phrase. */
+    public Response.ResponseBuilder titled(int status, String type, String title, String detail, String field, List<Problem.FieldError> errors) {
         Problem body = new Problem(Problem.TYPE_BASE + type, title, status, detail, http.request().path(), field, requestId.value(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }

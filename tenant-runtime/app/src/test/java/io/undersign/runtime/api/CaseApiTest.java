@@ -107,6 +107,7 @@ class CaseApiTest {
         create("{\"reference\": 12, \"answers\": " + Answers.STANDARD + "}", null).then().statusCode(400).body("field", equalTo("reference"));
         create(Answers.caseBody("X", Answers.STANDARD.replace("\"term_years\": 25", "\"term_years\": 250")), null).then().statusCode(422)
                 .body("type", equalTo("https://undersign.io/problems/answers-rejected")).body("field", equalTo("term_years"))
+                .body("title", equalTo("Answers not accepted by rulebook term-life-uk 2026.12.1"))
                 .body("errors[0].field", equalTo("term_years"));
         create("{\"answers\": ", null).then().statusCode(400).body("field", equalTo("body"));
         given().get("/api/v1/cases/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404).contentType("application/problem+json")
