@@ -14,6 +14,9 @@ public interface TenantConfig {
     interface Tenant {
         /** The tenant id, e.g. {@code acme}; the insurer's own name and colour are {@link TenantBrand}. */
         String id();
+
+        /** Where integrators reach this runtime's API (the api. host), named in its OpenAPI document; set by the deployer. */
+        java.util.Optional<String> apiUrl();
     }
 
     interface Broker {

@@ -49,7 +49,7 @@ class TrustBoundaryTest {
         Map<String, String> environment = environmentOf(pid);
         assertThat(environment.keySet()).containsExactlyInAnyOrder("LANG", "UNDERSIGN_TENANT_ID", TenantProfile.DISPLAY_NAME_VARIABLE,
                 "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "UNDERSIGN_BROKER_URL", "UNDERSIGN_BROKER_USERNAME", "UNDERSIGN_BROKER_PASSWORD");
+                "UNDERSIGN_BROKER_URL", "UNDERSIGN_BROKER_USERNAME", "UNDERSIGN_BROKER_PASSWORD", "UNDERSIGN_TENANT_API_URL");
         assertThat(TenantProfile.decode(environment.get(TenantProfile.DISPLAY_NAME_VARIABLE))).isEqualTo(name);
         String ownEnvironment = String.join("\n", System.getenv().values());
         for (String token : Api.tokens()) {

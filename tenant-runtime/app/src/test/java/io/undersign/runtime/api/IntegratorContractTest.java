@@ -34,6 +34,7 @@ class IntegratorContractTest {
     void theDocumentIsAContractAGeneratorCanUse() throws Exception {
         var doc = contract().document();
         assertThat(doc.path("openapi").asText()).startsWith("3.1");
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("https://api.uw.rt-test.localhost:8444");
         assertThat(doc.at("/components/securitySchemes/mutualTLS/type").asText()).isEqualTo("mutualTLS");
         assertThat(doc.at("/security/0").has("mutualTLS")).isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1cases/post/responses/201/headers/Location").isMissingNode()).isFalse();

@@ -47,7 +47,7 @@ public class TenantStack implements QuarkusTestResourceLifecycleManager {
             broker.addConnector("tcp://127.0.0.1:" + port);
             broker.start();
             broker.waitUntilStarted();
-            return Map.of("undersign.tenant.id", TENANT,
+            return Map.of("undersign.tenant.id", TENANT, "undersign.tenant.api-url", "https://api.uw.rt-test.localhost:8444",
                     "undersign.broker.url", "failover:(tcp://127.0.0.1:" + port + ")?maxReconnectAttempts=-1",
                     "undersign.broker.username", "tenant-" + TENANT, "undersign.broker.password", "unused-here",
                     "quarkus.datasource.jdbc.url", url(), "quarkus.datasource.username", "root", "quarkus.datasource.password", "");

@@ -144,6 +144,8 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(runtimeEnvironment(tenant, connection));
+        // where integrators reach it (its OpenAPI document names it); built from the validated id and a port, nothing typed
+        env.put("UNDERSIGN_TENANT_API_URL", "https://" + tenant.apiHost() + ":" + config.edge().apiTlsPort());
         Path log = logFile(tenant.id());
         Files.createDirectories(log.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
