@@ -20,6 +20,7 @@ class RevocationNotPublishedTest {
         row.revokedAt = Instant.parse("2026-11-29T10:15:30Z");
         int[] published = {0};
         ClientCertificateResource resource = new ClientCertificateResource();
+        resource.note = new io.undersign.controlplane.audit.AuditNote();
         resource.certificates = new ClientCertificates() {
             @Override
             public ClientCertificate revoke(String tenantId, String serial) {
