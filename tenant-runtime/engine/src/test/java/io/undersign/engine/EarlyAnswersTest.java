@@ -56,9 +56,14 @@ class EarlyAnswersTest {
     @Test
     void anEligibleApplicantHasNoKnockoutAndADeclineThatDependsOnLaterAnswersWaits() {
         assertThat(next(aboutYou("1990-06-15", 25, 250000)).knockouts()).isEmpty();
-        // a very heavy smoker is referred, not knocked out; declines on health answers wait for them
+        // a recent suicide attempt declines, but only once both its inputs are answered
         Map<String, Object> answers = new HashMap<>(aboutYou("1990-06-15", 25, 250000));
-        assertThat(next(answers).knockouts()).isEmpty();
+        answers.put("self_harm", "attempt");
+        assertThat(next(answers).knockouts()).as("when it happened is not known yet").isEmpty();
+        answers.put("self_harm_years_ago", 3);
+        assertThat(next(answers).knockouts()).as("three years ago: referred, not declined").isEmpty();
+        answers.put("self_harm_years_ago", 1);
+        assertThat(next(answers).knockouts()).extracting(NextQuestions.Knockout::rule).containsExactly("suicide-attempt-recent");
     }
 
     @Test

@@ -37,13 +37,13 @@ public final class Cursors {
      * The sort key a cursor holds, checked by {@code valid}; null when no cursor was given. A cursor
      * this API did not return is a 400 naming {@code cursor}.
      */
-    public static List<String> decode(String cursor, int parts, Function<List<String>, Boolean> valid) {
+    public static List<String> decode(String cursor, int parts, java.util.function.Predicate<List<String>> valid) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
         try {
             List<String> key = List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1));
-            if (key.size() == parts && valid.apply(key)) {
+            if (key.size() == parts && valid.test(key)) {
                 return key;
             }
         } catch (RuntimeException e) {

@@ -35,8 +35,9 @@ public class CaseRepository {
     ObjectMapper json;
 
     /**
-     * Stores a new case; returns it as stored. Its short reference is drawn again in the (rare) event
-     * that another case holds it already: 40 random bits are short enough to read out, not to never meet.
+     * Stores a new case; returns it as stored. A reference another case holds is refused
+     * ({@link ReferenceTakenException}); the short reference is drawn again in the (rare) event that
+     * another case holds it already: 40 random bits are short enough to read out, not to never meet.
      */
     public StoredCase insert(StoredCase c) {
         StoredCase candidate = c;
@@ -50,8 +51,10 @@ public class CaseRepository {
             if (stored) {
                 return candidate;
             }
-            if (c.reference() != null && caseWithReference(c.reference()).isPresent()) {
-                throw new ReferenceTakenException(c.reference(), caseWithReference(c.reference()).get());
+            // one case per reference (a unique index, so no read before every insert): which key clashed?
+            Optional<String> holder = c.reference() == null ? Optional.empty() : caseWithReference(c.reference());
+            if (holder.isPresent()) {
+                throw new ReferenceTakenException(c.reference(), holder.get());
             }
             if (attempt == 5) {
                 throw new IllegalStateException("no free short reference after 5 draws");

@@ -56,12 +56,6 @@ public class IntegratorCases {
     }
 
     private CaseView decideNew(String reference, LocalDate applicationDate, Map<String, Object> answers, String actor) {
-        if (reference != null) {
-            // one case per reference: a second "POL-1" is a mistake of the caller's, said as such (the index guards a race)
-            cases.caseWithReference(reference).ifPresent(existing -> {
-                throw new ReferenceTakenException(reference, existing);
-            });
-        }
         Instant now = clock.instant();
         LocalDate date = applicationDate == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : applicationDate;
         Decision decision = recorder.decide(answers, Map.of(), date);

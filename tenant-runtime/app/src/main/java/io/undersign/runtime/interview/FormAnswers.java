@@ -52,11 +52,10 @@ final class FormAnswers {
             if (whole) {
                 out.answers.put(q.id(), Long.parseLong(plain));
             } else {
-                double value = Double.parseDouble(plain);
                 if (!plain.matches("[-+]?[0-9]*\\.?[0-9]+")) {
                     throw new NumberFormatException(plain); // no "1e5", "NaN" or "Infinity" from a form
                 }
-                out.answers.put(q.id(), value);
+                out.answers.put(q.id(), Double.parseDouble(plain));
             }
         } catch (NumberFormatException e) {
             out.errors.add(new FieldError(q.id(), "not a number", whole ? FieldError.Code.NOT_A_WHOLE_NUMBER : FieldError.Code.NOT_A_NUMBER));

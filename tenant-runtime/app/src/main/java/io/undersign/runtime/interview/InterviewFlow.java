@@ -110,12 +110,8 @@ public class InterviewFlow {
         if (!current.open()) {
             return new Answered.Submitted();
         }
-        List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
-        FormAnswers submitted = FormAnswers.read(onPage, form);
-        Map<String, Object> candidate = new HashMap<>(current.answers());
-        page.questions().forEach(candidate::remove);
-        candidate.putAll(submitted.answers);
-
+        FormAnswers submitted = read(page, form);
+        Map<String, Object> candidate = candidate(current, page, submitted);
         InterviewPages pages = new InterviewPages(rulebooks.rulebook(), candidate, current.applicationDate());
         Map<String, String> problems = new LinkedHashMap<>();
         submitted.errors.forEach(e -> problems.putIfAbsent(e.field(), wording(e)));
@@ -156,12 +152,21 @@ public class InterviewFlow {
     @Transactional(Transactional.TxType.SUPPORTS)
     List<String> askedWith(String id, Page page, Map<String, List<String>> form) {
         StoredCase current = interviewCase(id);
-        List<Question> onPage = page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList();
-        Map<String, Object> candidate = new HashMap<>(current.answers());
-        page.questions().forEach(candidate::remove);
-        candidate.putAll(FormAnswers.read(onPage, form).answers);
+        Map<String, Object> candidate = candidate(current, page, read(page, form));
         InterviewPages pages = new InterviewPages(rulebooks.rulebook(), candidate, current.applicationDate());
         return pages.askedOn(page).stream().map(Question::id).toList();
+    }
+
+    private FormAnswers read(Page page, Map<String, List<String>> form) {
+        return FormAnswers.read(page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList(), form);
+    }
+
+    /** The case's answers with this page's replaced by what the form holds (blank removes). */
+    private static Map<String, Object> candidate(StoredCase current, Page page, FormAnswers submitted) {
+        Map<String, Object> candidate = new HashMap<>(current.answers());
+        page.questions().forEach(candidate::remove);
+        candidate.putAll(submitted.answers);
+        return candidate;
     }
 
     private String wording(FieldError e) {
