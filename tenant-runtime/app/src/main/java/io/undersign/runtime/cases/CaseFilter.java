@@ -5,5 +5,4 @@ import java.time.Instant;
 
 /** What an integrator lists cases by; every part optional ({@code createdFrom} inclusive, {@code createdTo} exclusive). */
 public record CaseFilter(CaseStatus status, Outcome outcome, String reference, Instant createdFrom, Instant createdTo) {
-    public static final CaseFilter NONE = new CaseFilter(null, null, null, null, null);
 }
