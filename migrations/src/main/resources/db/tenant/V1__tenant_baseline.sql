@@ -1,5 +1,5 @@
 -- A tenant's own audit trail: what happened in this tenant's runtime, by whom.
-CREATE TABLE tenant_audit_event (
+CREATE TABLE IF NOT EXISTS tenant_audit_event (
     id     BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     at     TIMESTAMP(6) NOT NULL,
     actor  VARCHAR(100) NOT NULL,

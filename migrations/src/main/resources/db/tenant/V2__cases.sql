@@ -1,6 +1,6 @@
 -- Underwriting cases of this tenant. The id is 128 random bits (base64url): it is also the
 -- applicant's case link, so it must not be guessable.
-CREATE TABLE case_file (
+CREATE TABLE IF NOT EXISTS case_file (
     id               CHAR(22)     NOT NULL PRIMARY KEY,
     reference        VARCHAR(64)  NULL,
     channel          VARCHAR(16)  NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE case_file (
 ) ENGINE = InnoDB;
 
 -- Every decision ever made on a case, with the rulebook version and the full explanation.
-CREATE TABLE case_decision (
+CREATE TABLE IF NOT EXISTS case_decision (
     id               BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     case_id          CHAR(22)     NOT NULL,
     outcome          VARCHAR(24)  NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE case_decision (
 ) ENGINE = InnoDB;
 
 -- Idempotency-Key of integrator API creates: the same key and body give back the same case.
-CREATE TABLE api_idempotency (
+CREATE TABLE IF NOT EXISTS api_idempotency (
     idem_key     VARCHAR(128) NOT NULL PRIMARY KEY,
     request_hash CHAR(64)     NOT NULL,
     case_id      CHAR(22)     NOT NULL,

@@ -2,7 +2,7 @@
 -- as the decision that needs it, so it doubles as the outbox: published_at stays NULL until the
 -- request is on the broker, and the publisher sends whatever is still unpublished (also after a
 -- crash). request_id is the provider's idempotency key.
-CREATE TABLE evidence_request (
+CREATE TABLE IF NOT EXISTS evidence_request (
     request_id    CHAR(36)     NOT NULL PRIMARY KEY,
     case_id       CHAR(22)     NOT NULL,
     evidence_type VARCHAR(64)  NOT NULL,
@@ -17,7 +17,7 @@ CREATE TABLE evidence_request (
 
 -- Results as received (one per request: a redelivered or duplicated result finds its row here
 -- and is not applied twice).
-CREATE TABLE evidence_result (
+CREATE TABLE IF NOT EXISTS evidence_result (
     request_id  CHAR(36)     NOT NULL PRIMARY KEY,
     case_id     CHAR(22)     NOT NULL,
     results     TEXT         NOT NULL,

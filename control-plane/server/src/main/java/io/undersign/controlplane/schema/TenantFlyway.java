@@ -1,0 +1,64 @@
+package io.undersign.controlplane.schema;
+
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.RepairResult;
+import org.flywaydb.core.api.output.ValidateOutput;
+
+/**
+ * Brings one tenant database to the schema in {@code db/tenant}, and on from wherever an earlier
+ * attempt stopped. MySQL commits DDL statement by statement, so an attempt killed part-way leaves
+ * some of a migration applied, either with nothing in Flyway's history or with the migration
+ * recorded as failed. Every tenant migration checks each change before making it (see
+ * migrations/README.md), so running the whole file again completes it; a failed record is first
+ * removed with Flyway's repair, but only when it is the sole thing wrong with the history: a
+ * changed checksum means someone edited a released migration, and that is refused, not repaired.
+ */
+public final class TenantFlyway {
+    public static final String LOCATION = "db/tenant";
+
+    /** What one call did: the schema version reached, migrations run, failed attempts cleared. */
+    public record Outcome(String schemaVersion, int applied, int failedAttemptsCleared) {
+    }
+
+    private final Flyway flyway;
+
+    public TenantFlyway(String jdbcUrl, String user, String password, ClassLoader loader) {
+        this.flyway = Flyway.configure(loader)
+                .dataSource(jdbcUrl, user, password)
+                .resourceProvider(new ListedMigrations(LOCATION, loader))
+                .locations("classpath:" + LOCATION)
+                .cleanDisabled(true)
+                .load();
+    }
+
+    public Outcome migrate() {
+        int cleared = clearFailedAttempts();
+        MigrateResult result = flyway.migrate();
+        MigrationInfo current = flyway.info().current();
+        return new Outcome(current == null ? "none" : current.getVersion().getVersion(), result.migrationsExecuted, cleared);
+    }
+
+    private int clearFailedAttempts() {
+        boolean anyFailed = Arrays.stream(flyway.info().applied()).anyMatch(m -> m.getState().isFailed());
+        if (!anyFailed) {
+            return 0;
+        }
+        List<ValidateOutput> otherProblems = Flyway.configure().configuration(flyway.getConfiguration())
+                .ignoreMigrationPatterns("*:pending").load()
+                .validateWithResult().invalidMigrations.stream()
+                .filter(m -> m.errorDetails.errorCode != CoreErrorCode.FAILED_VERSIONED_MIGRATION)
+                .toList();
+        if (!otherProblems.isEmpty()) {
+            throw new IllegalStateException("the tenant's schema history does not match this build's migrations, so its failed "
+                    + "attempt is left for a person to look at: " + otherProblems.stream()
+                            .map(m -> "V" + m.version + " " + m.errorDetails.errorMessage).toList());
+        }
+        RepairResult repaired = flyway.repair();
+        return repaired.migrationsRemoved.size();
+    }
+}
