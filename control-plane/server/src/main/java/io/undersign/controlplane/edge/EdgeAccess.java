@@ -38,6 +38,8 @@ final class EdgeAccess {
         PROXY,
         /** No tenant holds the host: the platform's 404 page. */
         UNKNOWN_HOST,
+        /** No tenant holds the host, asked on the API face or for an api. name: 404 problem+json, what API clients parse. */
+        UNKNOWN_API_HOST,
         /** The host is not the one the handshake named: 421, in the platform's name unless it is an API host. */
         MISDIRECTED,
         /** The host is the other face's (an api. host on the interview port or the reverse): 421. */
@@ -75,7 +77,8 @@ final class EdgeAccess {
     static Decision decide(Facts request, RouteTable.Route route, Map<X500Principal, String> caTenants, Set<String> revokedSerials,
             long maxBodyBytes) {
         if (route == null) {
-            return Decision.of(Verdict.UNKNOWN_HOST);
+            boolean apiClient = request.face() == Face.API_MTLS || request.host().startsWith(HostRoutes.API + ".");
+            return Decision.of(apiClient ? Verdict.UNKNOWN_API_HOST : Verdict.UNKNOWN_HOST);
         }
         if (request.face() != Face.PLAIN) {
             if (!request.host().equals(request.serverName())) {

@@ -106,6 +106,8 @@ public class LocalEdge {
                 known.revokedSerials(), MAX_BODY_BYTES);
         switch (decision.verdict()) {
             case UNKNOWN_HOST -> EdgePages.page(response, 404, EdgePages.Brand.PLATFORM, "Not found", "No Undersign service answers at " + host + ".");
+            case UNKNOWN_API_HOST -> EdgePages.problem(response, 404, "unknown-host", "Not found",
+                    "No Undersign service answers at " + host + ".", null);
             // in the platform's name: the page must not tell this connection whose the other host is
             case MISDIRECTED -> EdgePages.refuse(response, HostRoutes.API.equals(route.kind()) ? route : null, 421, "misdirected-request",
                     "Misdirected request", "This connection was opened for another host name; open a new one to that host.");

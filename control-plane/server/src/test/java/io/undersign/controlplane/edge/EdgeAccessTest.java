@@ -48,10 +48,12 @@ class EdgeAccessTest {
     }
 
     @Test
-    void anUnknownHostIsNotFoundOnEveryFace() {
+    void anUnknownHostIsNotFoundOnEveryFaceAsAPageOrForApiClientsAsAProblem() {
         for (Face face : Face.values()) {
             assertThat(decide(new Facts(face, "nobody.localhost", "nobody.localhost", "TLSv1.3", "/", null, ACME_CERT), null))
-                    .isEqualTo(Verdict.UNKNOWN_HOST);
+                    .isEqualTo(face == Face.API_MTLS ? Verdict.UNKNOWN_API_HOST : Verdict.UNKNOWN_HOST);
+            assertThat(decide(new Facts(face, "api.web.nobody.localhost", "api.web.nobody.localhost", "TLSv1.3", "/api/v1/cases", null,
+                    ACME_CERT), null)).isEqualTo(Verdict.UNKNOWN_API_HOST);
         }
     }
 

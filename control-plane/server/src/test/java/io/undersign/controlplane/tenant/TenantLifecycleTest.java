@@ -50,6 +50,9 @@ class TenantLifecycleTest {
                 .as("applicants are not shown the runtime's machinery").doesNotContain("Schema version").doesNotContain("Messaging");
         assertThat(Edge.get("api.uw." + id + ".localhost", "/q/health/ready").statusCode()).isEqualTo(200);
         assertThat(Edge.plainGet("uw.nobody-here.localhost", "/").statusCode()).isEqualTo(404);
+        var unknownApi = Edge.plainGet("api.uw.nobody-here.localhost", "/api/v1/cases");
+        assertThat(unknownApi.statusCode()).isEqualTo(404);
+        assertThat(unknownApi.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         // plain HTTP carries no interview: it redirects to https, keeping path and query
         var plain = Edge.plainGet("uw." + id + ".localhost", "/interview/x?y=1");
         assertThat(plain.statusCode()).isEqualTo(308);

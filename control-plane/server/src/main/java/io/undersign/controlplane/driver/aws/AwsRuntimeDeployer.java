@@ -37,7 +37,8 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
         RuntimeRollout rollout = rollout(tenant);
         String release = config.aws().release();
         rollout.configure(io.undersign.contract.SiloNames.parameterPath(tenant.id()), RuntimeRollout.runtimeParameters(tenant.id(), tenant.displayName(),
-                tenant.brandColour(), stacks.jdbcUrl(outputs),
+                // where integrators reach it (its OpenAPI document names it): the api. host behind the NLB, port 443
+                tenant.brandColour(), "https://" + tenant.apiHost(), stacks.jdbcUrl(outputs),
                 SiloNames.databaseSecret(tenant.id()), SiloOutputs.brokerUrl(outputs),
                 SiloNames.brokerSecret(tenant.id()), release));
         long version = rollout.newTemplateVersion(outputs.text("launch_template_id"), release);

@@ -97,14 +97,15 @@ public final class RuntimeRollout {
     }
 
     /** The parameters a runtime reads at boot. */
-    public static Map<String, String> runtimeParameters(String tenantId, String displayName, String colour, String jdbcUrl,
-            String dbSecret, String brokerUrl, String brokerSecret, String release) {
+    public static Map<String, String> runtimeParameters(String tenantId, String displayName, String colour, String apiUrl,
+            String jdbcUrl, String dbSecret, String brokerUrl, String brokerSecret, String release) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("tenant-id", tenantId);
         p.put("display-name", displayName);
         if (colour != null) {
             p.put("primary-colour", colour);
         }
+        p.put("api-url", apiUrl);
         p.put("db-url", jdbcUrl);
         p.put("db-secret", dbSecret);
         p.put("broker-url", brokerUrl);

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FetchConfigTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCRIPT = Path.of("../../ops/ami/fetch-config").toAbsolutePath().normalize();
+    private static final String API_URL = "https://api.uw.acme.undersign.example";
     private static final String JDBC = "jdbc:mysql://undersign-acme.abcdefghijkl.eu-west-2.rds.amazonaws.com:3306/tenant_acme?sslMode=VERIFY_IDENTITY";
     private static final String BROKER = "failover:(ssl://b-1.mq.eu-west-2.amazonaws.com:61617)?maxReconnectAttempts=-1";
 
@@ -58,7 +59,7 @@ class FetchConfigTest {
 
     @Test
     void writesTheRuntimesEnvironmentFromItsParametersAndSecrets() throws Exception {
-        parameters(RuntimeRollout.runtimeParameters("acme", "Acme \"Life\" ${UNDERSIGN_BROKER_PASSWORD}", "#0a5c36", JDBC, "undersign/acme/db", BROKER,
+        parameters(RuntimeRollout.runtimeParameters("acme", "Acme \"Life\" ${UNDERSIGN_BROKER_PASSWORD}", "#0a5c36", API_URL, JDBC, "undersign/acme/db", BROKER,
                 "undersign/acme/broker", "0.1.0"));
 
         Path env = dir.resolve("etc/undersign/runtime.env");
@@ -76,6 +77,7 @@ class FetchConfigTest {
                 "UNDERSIGN_BROKER_URL=\"" + BROKER + "\"",
                 "UNDERSIGN_BROKER_USERNAME=\"tenant-acme\"",
                 "UNDERSIGN_BROKER_PASSWORD=\"pa\\\"ss\\\\word\"",
+                "UNDERSIGN_TENANT_API_URL=\"" + API_URL + "\"",
                 "UNDERSIGN_RELEASE=\"0.1.0\"");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
         String asked = aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParametersByPath")))
@@ -89,7 +91,7 @@ class FetchConfigTest {
 
     @Test
     void aMissingParameterWritesNothingAndSaysWhich() throws Exception {
-        Map<String, String> incomplete = new java.util.LinkedHashMap<>(RuntimeRollout.runtimeParameters("acme", "Acme", null, JDBC,
+        Map<String, String> incomplete = new java.util.LinkedHashMap<>(RuntimeRollout.runtimeParameters("acme", "Acme", null, API_URL, JDBC,
                 "undersign/acme/db", BROKER, "undersign/acme/broker", "0.1.0"));
         incomplete.remove("db-url");
         parameters(incomplete);

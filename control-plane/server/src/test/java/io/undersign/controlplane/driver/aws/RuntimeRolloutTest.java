@@ -50,10 +50,10 @@ class RuntimeRolloutTest {
         aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
                 .willReturn(okJson("{\"Version\":1,\"Tier\":\"Standard\"}")));
         rollout.configure("/undersign/acme/", RuntimeRollout.runtimeParameters("acme", "Acme Life", null,
-                "jdbc:mysql://db:3306/undersign", "arn:aws:secretsmanager:eu-west-2:111122223333:secret:rds!db-1", "failover:(ssl://b-1:61617)",
+                "https://api.uw.acme.undersign.example", "jdbc:mysql://db:3306/undersign", "arn:aws:secretsmanager:eu-west-2:111122223333:secret:rds!db-1", "failover:(ssl://b-1:61617)",
                 "undersign/acme/broker", "0.1.0"));
         var sent = aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter")));
-        assertThat(sent).hasSize(7);
+        assertThat(sent).hasSize(8);
         var first = new ObjectMapper().readTree(sent.get(0).getBodyAsString());
         assertThat(first.get("Name").asText()).isEqualTo("/undersign/acme/tenant-id");
         assertThat(first.get("Overwrite").asBoolean()).isTrue();
