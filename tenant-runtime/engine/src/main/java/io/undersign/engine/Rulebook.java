@@ -27,6 +27,11 @@ public final class Rulebook {
         return compiled.definition().pages();
     }
 
+    /** The rulebook as written (after validation): what {@link RulebookDiff} compares. */
+    public io.undersign.engine.model.RulebookDefinition definition() {
+        return compiled.definition();
+    }
+
     public Optional<Question> question(String id) {
         return Optional.ofNullable(compiled.questionById().get(id));
     }
