@@ -31,9 +31,11 @@ public class IntegratorOpenApiFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         ENGINE_NULLABLE.forEach((schema, properties) -> properties.forEach(property -> nullable(component(api, schema), property)));
         // the case's decision is written inline (it is stored JSON, typed by the engine's record)
-        Schema view = component(api, "CaseView");
-        if (view != null && view.getProperties() != null) {
-            ENGINE_NULLABLE.get("Decision").forEach(property -> nullable(view.getProperties().get("decision"), property));
+        for (String inline : List.of("CaseView", "Evaluated")) {
+            Schema view = component(api, inline);
+            if (view != null && view.getProperties() != null) {
+                ENGINE_NULLABLE.get("Decision").forEach(property -> nullable(view.getProperties().get("decision"), property));
+            }
         }
         OpenApiConventions.requireWhatIsAlwaysWritten(api);
         apiUrl().ifPresent(url -> api.servers(List.of(OASFactory.createServer().url(url)
@@ -83,7 +85,7 @@ public class IntegratorOpenApiFilter implements OASFilter {
                 .oneOf(List.of(OASFactory.createSchema().addType(Schema.SchemaType.NUMBER), OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN),
                         OASFactory.createSchema().addType(Schema.SchemaType.STRING),
                         OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
-        for (String name : List.of("CaseView", "CreateCase", "ChangeAnswers")) {
+        for (String name : List.of("CaseView", "CreateCase", "ChangeAnswers", "Evaluate")) {
             Schema schema = api.getComponents().getSchemas().get(name);
             if (schema != null && schema.getProperties() != null && schema.getProperties().containsKey("answers")) {
                 Schema answers = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)

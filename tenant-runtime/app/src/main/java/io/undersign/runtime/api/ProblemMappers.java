@@ -19,15 +19,11 @@ public class ProblemMappers {
     @Inject
     Problems problems;
 
-    @Inject
-    io.undersign.runtime.cases.RulebookHolder rulebooks;
-
     @ServerExceptionMapper
     public Response answersRejected(AnswersRejectedException e) {
         List<Problem.FieldError> errors = e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        var rulebook = rulebooks.rulebook().metadata();
-        return problems.titled(422, "answers-rejected", "Answers not accepted by rulebook " + rulebook.id() + " " + rulebook.version(),
+        return problems.titled(422, "answers-rejected", "Answers not accepted by rulebook " + e.rulebook(),
                 detail, errors.get(0).field(), errors).build();
     }
 

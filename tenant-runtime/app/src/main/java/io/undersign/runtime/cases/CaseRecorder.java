@@ -36,9 +36,6 @@ public class CaseRecorder {
     EvidenceStore evidence;
 
     @Inject
-    RulebookHolder rulebooks;
-
-    @Inject
     ObjectMapper json;
 
     @Inject
@@ -48,22 +45,21 @@ public class CaseRecorder {
     public record Recorded(JsonNode decision, List<EvidenceStore.Request> requested) {
     }
 
-    /** The engine's evaluation; answers it cannot take are refused with their fields. */
-    public Evaluation evaluate(Map<String, Object> answers, Map<String, Map<String, Object>> evidence, LocalDate date) {
-        return Engine.evaluate(rulebooks.rulebook(), new CaseInput(answers, evidence, date));
+    /** The engine's evaluation by the given version; answers it cannot take are refused with their fields. */
+    public Evaluation evaluate(Rulebook rulebook, Map<String, Object> answers, Map<String, Map<String, Object>> evidence, LocalDate date) {
+        return Engine.evaluate(rulebook, new CaseInput(answers, evidence, date));
     }
 
-    public Decision decide(Map<String, Object> answers, Map<String, Map<String, Object>> evidence, LocalDate date) {
-        Evaluation evaluation = evaluate(answers, evidence, date);
+    public Decision decide(Rulebook rulebook, Map<String, Object> answers, Map<String, Map<String, Object>> evidence, LocalDate date) {
+        Evaluation evaluation = evaluate(rulebook, answers, evidence, date);
         if (!evaluation.valid()) {
-            throw new AnswersRejectedException(evaluation.errors());
+            throw new AnswersRejectedException(RulebookRef.of(rulebook), evaluation.errors());
         }
         return evaluation.decision();
     }
 
-    /** Records a decision of a case that has asked for {@code alreadyAsked} before. */
-    public Recorded record(String caseId, Decision decision, Instant now, Set<String> alreadyAsked) {
-        Rulebook rulebook = rulebooks.rulebook();
+    /** Records a decision by {@code rulebook} of a case that has asked for {@code alreadyAsked} before. */
+    public Recorded record(String caseId, Rulebook rulebook, Decision decision, Instant now, Set<String> alreadyAsked) {
         JsonNode tree = json.valueToTree(decision);
         cases.addDecision(caseId, decision.outcome().name(), rulebook.metadata().id(), rulebook.metadata().version(), tree, now);
         List<EvidenceStore.Request> added = new ArrayList<>();
@@ -81,8 +77,8 @@ public class CaseRecorder {
         return new Recorded(tree, added);
     }
 
-    /** Records a decision of a case that may have asked for evidence before. */
-    public Recorded record(String caseId, Decision decision, Instant now) {
-        return record(caseId, decision, now, evidence.requestedTypes(caseId));
+    /** Records a decision by {@code rulebook} of a case that may have asked for evidence before. */
+    public Recorded record(String caseId, Rulebook rulebook, Decision decision, Instant now) {
+        return record(caseId, rulebook, decision, now, evidence.requestedTypes(caseId));
     }
 }

@@ -43,11 +43,12 @@ public class CaseRepository {
         StoredCase candidate = c;
         for (int attempt = 1;; attempt++) {
             boolean stored = jdbc.insertIfAbsent("""
-                    INSERT INTO case_file (id, reference, channel, status, answers, evidence, application_date, created_at, updated_at, short_ref)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    INSERT INTO case_file (id, reference, channel, status, answers, evidence, application_date, created_at, updated_at, short_ref,
+                        rulebook_id, rulebook_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     candidate.id(), candidate.reference(), candidate.channel().wire, candidate.status().name(), write(candidate.answers()),
                     write(candidate.evidence()), Date.valueOf(candidate.applicationDate()), Timestamp.from(candidate.createdAt()),
-                    Timestamp.from(candidate.updatedAt()), candidate.shortRef());
+                    Timestamp.from(candidate.updatedAt()), candidate.shortRef(), candidate.rulebook().id(), candidate.rulebook().version());
             if (stored) {
                 return candidate;
             }
@@ -60,7 +61,7 @@ public class CaseRepository {
                 throw new IllegalStateException("no free short reference after 5 draws");
             }
             candidate = new StoredCase(c.id(), c.reference(), c.channel(), c.status(), c.answers(), c.evidence(), c.applicationDate(),
-                    c.createdAt(), c.updatedAt(), CaseIds.shortRef());
+                    c.createdAt(), c.updatedAt(), CaseIds.shortRef(), c.rulebook());
         }
     }
 
@@ -184,7 +185,8 @@ public class CaseRepository {
                 CaseStatus.valueOf(r.getString("status")),
                 read(r.getString("answers"), ANSWERS), evidence == null ? Map.of() : read(evidence, EVIDENCE),
                 r.getDate("application_date").toLocalDate(), r.getTimestamp("created_at").toInstant(),
-                r.getTimestamp("updated_at").toInstant(), r.getString("short_ref"), draft == null ? null : read(draft, PageDraft.class));
+                r.getTimestamp("updated_at").toInstant(), r.getString("short_ref"), draft == null ? null : read(draft, PageDraft.class),
+                r.getString("rulebook_id") == null ? null : new RulebookRef(r.getString("rulebook_id"), r.getString("rulebook_version")));
     }
 
     private <T> T read(String text, TypeReference<T> type) {

@@ -39,6 +39,9 @@ public class EvidenceIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    RulebookHolder rulebooks;
+
     @Transactional(rollbackOn = MalformedEvidenceException.class)
     public Applied apply(EvidenceMessages.Result result) throws MalformedEvidenceException {
         EvidenceStore.Request request = evidence.find(result.requestId())
@@ -56,13 +59,15 @@ public class EvidenceIntake {
         }
         Map<String, Map<String, Object>> merged = new HashMap<>(current.evidence());
         merged.put(result.type(), result.results());
-        Evaluation evaluation = recorder.evaluate(current.answers(), merged, current.applicationDate());
+        // the case's own version, also after the tenant moved to a newer release
+        io.undersign.engine.Rulebook rulebook = rulebooks.of(current);
+        Evaluation evaluation = recorder.evaluate(rulebook, current.answers(), merged, current.applicationDate());
         if (!evaluation.valid()) {
             throw new MalformedEvidenceException(evaluation.errors().stream().map(e -> e.field() + ": " + e.message())
                     .collect(Collectors.joining("; ")));
         }
         cases.updateEvidence(result.caseId(), merged, now);
-        recorder.record(result.caseId(), evaluation.decision(), now);
+        recorder.record(result.caseId(), rulebook, evaluation.decision(), now);
         audit.record("evidence", "case.evidence-received", result.caseId() + " " + result.type() + " " + result.requestId()
                 + " -> " + evaluation.decision().outcome(), now);
         return Applied.APPLIED;

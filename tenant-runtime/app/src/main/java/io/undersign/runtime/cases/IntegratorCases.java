@@ -3,6 +3,7 @@ package io.undersign.runtime.cases;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undersign.engine.Decision;
+import io.undersign.engine.Rulebook;
 import io.undersign.http.IdempotentRequests;
 import io.undersign.runtime.landing.RuntimeAudit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,9 @@ public class IntegratorCases {
     @Inject
     Clock clock;
 
+    @Inject
+    RulebookHolder rulebooks;
+
     /** A new case and whether it is the answer of an earlier call with the same key. */
     public record Created(CaseView view, boolean replayed) {
     }
@@ -58,11 +62,12 @@ public class IntegratorCases {
     private CaseView decideNew(String reference, LocalDate applicationDate, Map<String, Object> answers, String actor) {
         Instant now = clock.instant();
         LocalDate date = applicationDate == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : applicationDate;
-        Decision decision = recorder.decide(answers, Map.of(), date);
+        Rulebook rulebook = rulebooks.rulebook();
+        Decision decision = recorder.decide(rulebook, answers, Map.of(), date);
         StoredCase stored = cases.insert(new StoredCase(CaseIds.next(), reference, Channel.API, CaseStatus.DECIDED, answers, Map.of(), date,
-                now, now, CaseIds.shortRef()));
+                now, now, CaseIds.shortRef(), RulebookRef.of(rulebook)));
         // a new case has asked for nothing yet; what this decision asks for is all there is
-        CaseRecorder.Recorded recorded = recorder.record(stored.id(), decision, now, Set.of());
+        CaseRecorder.Recorded recorded = recorder.record(stored.id(), rulebook, decision, now, Set.of());
         audit.record(actor, "case.created", stored.id() + " " + decision.outcome(), now);
         // answered from what was just written: no need to read it back
         return new CaseView(stored.id(), stored.shortRef(), reference, Channel.API.wire, stored.status(), date, answers, recorded.decision(), 1,
@@ -81,10 +86,11 @@ public class IntegratorCases {
                 answers.put(k, v);
             }
         });
-        Decision decision = recorder.decide(answers, current.evidence(), current.applicationDate());
+        Rulebook rulebook = rulebooks.of(current);
+        Decision decision = recorder.decide(rulebook, answers, current.evidence(), current.applicationDate());
         Instant now = clock.instant();
         cases.updateAnswers(id, CaseStatus.DECIDED, answers, now);
-        recorder.record(id, decision, now);
+        recorder.record(id, rulebook, decision, now);
         audit.record(actor, "case.answers-changed", id + " " + String.join(",", changes.keySet()) + " -> " + decision.outcome(), now);
         return reads.get(id);
     }

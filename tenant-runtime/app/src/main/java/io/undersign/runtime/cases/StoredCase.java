@@ -4,15 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A case as stored: its answers and evidence so far, and where it stands. */
+/**
+ * A case as stored: its answers and evidence so far, and where it stands. {@code rulebook}: the
+ * version it was made under and is decided by (null for cases older than that record).
+ */
 public record StoredCase(String id, String reference, Channel channel, CaseStatus status, Map<String, Object> answers,
         Map<String, Map<String, Object>> evidence, LocalDate applicationDate, Instant createdAt, Instant updatedAt, String shortRef,
-        PageDraft draft) {
+        PageDraft draft, RulebookRef rulebook) {
 
     /** A new case: no draft yet. */
     public StoredCase(String id, String reference, Channel channel, CaseStatus status, Map<String, Object> answers,
-            Map<String, Map<String, Object>> evidence, LocalDate applicationDate, Instant createdAt, Instant updatedAt, String shortRef) {
-        this(id, reference, channel, status, answers, evidence, applicationDate, createdAt, updatedAt, shortRef, null);
+            Map<String, Map<String, Object>> evidence, LocalDate applicationDate, Instant createdAt, Instant updatedAt, String shortRef,
+            RulebookRef rulebook) {
+        this(id, reference, channel, status, answers, evidence, applicationDate, createdAt, updatedAt, shortRef, null, rulebook);
     }
 
     /** Still being answered: not yet submitted and decided. */

@@ -1,6 +1,7 @@
 package io.undersign.runtime.interview;
 
 import io.undersign.engine.Decision;
+import io.undersign.engine.Rulebook;
 import io.undersign.engine.FieldError;
 import io.undersign.engine.model.Page;
 import io.undersign.engine.model.Question;
@@ -93,7 +94,7 @@ public class InterviewFlow {
         Instant now = clock.instant();
         String id = CaseIds.next();
         cases.insert(new StoredCase(id, null, Channel.INTERVIEW, CaseStatus.OPEN, Map.of(), Map.of(), LocalDate.ofInstant(now, ZoneOffset.UTC),
-                now, now, CaseIds.shortRef()));
+                now, now, CaseIds.shortRef(), rulebooks.currentRef()));
         audit.record("applicant", "case.started", id, now);
         return id;
     }
@@ -105,24 +106,26 @@ public class InterviewFlow {
      * question, not reported as missing.
      */
     @Transactional
-    Answered answer(String id, Page page, Map<String, List<String>> form, List<String> shown, boolean back) {
+    Answered answer(String id, String pageId, Map<String, List<String>> form, List<String> shown, boolean back) {
         StoredCase current = interviewCase(id);
         if (!current.open()) {
             return new Answered.Submitted();
         }
-        FormAnswers submitted = read(page, form);
+        Rulebook rulebook = rulebooks.of(current);
+        Page page = page(rulebook, pageId);
+        FormAnswers submitted = read(rulebook, page, form);
         Map<String, Object> candidate = candidate(current, page, submitted);
-        InterviewPages pages = new InterviewPages(rulebooks.rulebook(), candidate, current.applicationDate());
+        InterviewPages pages = new InterviewPages(rulebook, candidate, current.applicationDate());
         Map<String, String> problems = new LinkedHashMap<>();
-        submitted.errors.forEach(e -> problems.putIfAbsent(e.field(), wording(e)));
-        pages.errorsOn(page).forEach(e -> problems.putIfAbsent(e.field(), wording(e)));
+        submitted.errors.forEach(e -> problems.putIfAbsent(e.field(), wording(rulebook, e)));
+        pages.errorsOn(page).forEach(e -> problems.putIfAbsent(e.field(), wording(rulebook, e)));
         List<String> followUps = new ArrayList<>();
         for (String due : back ? List.<String>of() : pages.dueOn(page)) {
             if (problems.containsKey(due)) {
                 continue;
             }
             if (shown.contains(due)) {
-                problems.put(due, InterviewWording.required(rulebooks.rulebook().question(due).orElseThrow()));
+                problems.put(due, InterviewWording.required(rulebook.question(due).orElseThrow()));
             } else {
                 followUps.add(due); // asked now because of an answer on this page: a new question, not a mistake
             }
@@ -150,15 +153,22 @@ public class InterviewFlow {
 
     /** The page's questions asked if the form's answers were taken (nothing is stored). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<String> askedWith(String id, Page page, Map<String, List<String>> form) {
+    List<String> askedWith(String id, String pageId, Map<String, List<String>> form) {
         StoredCase current = interviewCase(id);
-        Map<String, Object> candidate = candidate(current, page, read(page, form));
-        InterviewPages pages = new InterviewPages(rulebooks.rulebook(), candidate, current.applicationDate());
+        Rulebook rulebook = rulebooks.of(current);
+        Page page = page(rulebook, pageId);
+        Map<String, Object> candidate = candidate(current, page, read(rulebook, page, form));
+        InterviewPages pages = new InterviewPages(rulebook, candidate, current.applicationDate());
         return pages.askedOn(page).stream().map(Question::id).toList();
     }
 
-    private FormAnswers read(Page page, Map<String, List<String>> form) {
-        return FormAnswers.read(page.questions().stream().map(q -> rulebooks.rulebook().question(q).orElseThrow()).toList(), form);
+    /** A page of the case's own rulebook version; an unknown one is not found. */
+    private static Page page(Rulebook rulebook, String pageId) {
+        return InterviewPages.page(rulebook, pageId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    }
+
+    private static FormAnswers read(Rulebook rulebook, Page page, Map<String, List<String>> form) {
+        return FormAnswers.read(page.questions().stream().map(q -> rulebook.question(q).orElseThrow()).toList(), form);
     }
 
     /** The case's answers with this page's replaced by what the form holds (blank removes). */
@@ -169,8 +179,8 @@ public class InterviewFlow {
         return candidate;
     }
 
-    private String wording(FieldError e) {
-        return rulebooks.rulebook().question(e.field()).map(q -> InterviewWording.problem(q, e)).orElse(e.message());
+    private static String wording(Rulebook rulebook, FieldError e) {
+        return rulebook.question(e.field()).map(q -> InterviewWording.problem(q, e)).orElse(e.message());
     }
 
     /** The page's fields as the applicant typed them (what is shown again with its problems). */
@@ -192,10 +202,11 @@ public class InterviewFlow {
         if (!current.open()) {
             throw new CaseClosedException(id);
         }
-        Decision decision = recorder.decide(current.answers(), current.evidence(), current.applicationDate());
+        Rulebook rulebook = rulebooks.of(current);
+        Decision decision = recorder.decide(rulebook, current.answers(), current.evidence(), current.applicationDate());
         Instant now = clock.instant();
         cases.markDecided(id, now);
-        recorder.record(id, decision, now);
+        recorder.record(id, rulebook, decision, now);
         audit.record("applicant", "case.submitted", id + " " + decision.outcome(), now);
     }
 }

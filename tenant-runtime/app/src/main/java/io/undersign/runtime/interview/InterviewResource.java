@@ -3,6 +3,7 @@ package io.undersign.runtime.interview;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.undersign.engine.NextQuestions;
+import io.undersign.engine.Rulebook;
 import io.undersign.engine.model.Page;
 import io.undersign.engine.model.Question;
 import io.undersign.runtime.cases.CaseClosedException;
@@ -90,7 +91,7 @@ public class InterviewResource {
         if (!c.open()) {
             return decided(id);
         }
-        Page page = page(pageId);
+        Page page = page(c, pageId);
         return Response.ok(render(c, page, pages(c))).build();
     }
 
@@ -98,10 +99,9 @@ public class InterviewResource {
     @Path("/{id}/pages/{page}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
-        Page page = page(pageId);
         String shown = form.getFirst("shown");
         List<String> shownQuestions = shown == null || shown.isBlank() ? List.of() : Arrays.asList(shown.split(","));
-        InterviewFlow.Answered answered = flow.answer(id, page, form, shownQuestions, "back".equals(form.getFirst("action")));
+        InterviewFlow.Answered answered = flow.answer(id, pageId, form, shownQuestions, "back".equals(form.getFirst("action")));
         String base = "/interview/" + id;
         if (answered instanceof InterviewFlow.Answered.Submitted) {
             return decided(id);
@@ -129,7 +129,7 @@ public class InterviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, List<String>> asked(@PathParam("id") String id, @PathParam("page") String pageId, MultivaluedMap<String, String> form) {
-        return Map.of("asked", flow.askedWith(id, page(pageId), form));
+        return Map.of("asked", flow.askedWith(id, pageId, form));
     }
 
     /** The answers so far rule cover out: say why at once, and how to change a detail that was wrong. */
@@ -214,7 +214,8 @@ public class InterviewResource {
         }
         List<String> asked = now.askedOn(page).stream().map(Question::id).toList();
         // every question of the page is on it; those not asked now are hidden until an answer makes them due
-        List<Views.Field> fields = page.questions().stream().map(id -> rulebooks.rulebook().question(id).orElseThrow()).map(q -> {
+        Rulebook rulebook = rulebooks.of(c);
+        List<Views.Field> fields = page.questions().stream().map(id -> rulebook.question(id).orElseThrow()).map(q -> {
             List<String> typed = draft == null ? null : draft.typed().get(q.id());
             boolean followUp = draft != null && draft.followUps().contains(q.id());
             Object value = typed != null && problemOf.containsKey(q.id()) ? Views.typedValue(q, typed) : c.answers().get(q.id());
@@ -222,7 +223,7 @@ public class InterviewResource {
         }).toList();
         // the summary names each question, so the list makes sense read on its own
         List<Views.Problem> summary = problemOf.entrySet().stream()
-                .map(p -> new Views.Problem(p.getKey(), rulebooks.rulebook().question(p.getKey()).map(Question::text).orElse(p.getKey()), p.getValue()))
+                .map(p -> new Views.Problem(p.getKey(), rulebook.question(p.getKey()).map(Question::text).orElse(p.getKey()), p.getValue()))
                 .toList();
         int number = now.all().indexOf(page) + 1;
         String shown = String.join(",", asked);
@@ -238,12 +239,13 @@ public class InterviewResource {
         return now.knockouts().isEmpty() ? null : seeOther("/interview/" + c.id() + "/ineligible");
     }
 
-    private Page page(String pageId) {
-        return InterviewPages.page(rulebooks.rulebook(), pageId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    private Page page(StoredCase c, String pageId) {
+        return InterviewPages.page(rulebooks.of(c), pageId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
     }
 
+    /** The case's pages by the rulebook version it was made under. */
     private InterviewPages pages(StoredCase c) {
-        return new InterviewPages(rulebooks.rulebook(), c.answers(), c.applicationDate());
+        return new InterviewPages(rulebooks.of(c), c.answers(), c.applicationDate());
     }
 
     private Views.Brand brand() {

@@ -71,7 +71,12 @@ class IntegratorContractTest {
         conforms(contract, "get", "/api/v1/cases", given().queryParam("limit", 2).get("/api/v1/cases"), 200);
         conforms(contract, "get", "/api/v1/cases", given().queryParam("stauts", "OPEN").get("/api/v1/cases"), 400);
         conforms(contract, "get", "/api/v1/rulebook/questions", given().get("/api/v1/rulebook/questions"), 200);
-        assertThat(contract.checked()).hasSize(11);
+        conforms(contract, "get", "/api/v1/service", given().get("/api/v1/service"), 200);
+        conforms(contract, "post", "/api/v1/evaluations", given().contentType(ContentType.JSON).body("{\"answers\": " + Answers.STANDARD + "}")
+                .post("/api/v1/evaluations"), 200);
+        conforms(contract, "post", "/api/v1/evaluations", given().contentType(ContentType.JSON).body("{\"answers\": {\"term_years\": 500}}")
+                .post("/api/v1/evaluations"), 422);
+        assertThat(contract.checked()).hasSize(14);
     }
 
     @Test
@@ -91,6 +96,20 @@ class IntegratorContractTest {
         given().queryParam("createdTo", "yesterday").get("/api/v1/cases").then().statusCode(400).body("field", equalTo("createdTo"));
         given().queryParam("stauts", "OPEN").get("/api/v1/cases").then().statusCode(400).body("field", equalTo("stauts"))
                 .body("detail", org.hamcrest.Matchers.containsString("known: createdFrom, createdTo, cursor, limit, outcome, reference, status"));
+    }
+
+    @Test
+    void theServiceSaysWhichBuildAndRulebookAnswerAndAnEvaluationStoresNothing() throws Exception {
+        var service = given().get("/api/v1/service").then().statusCode(200).extract().jsonPath();
+        assertThat(service.getString("buildId")).startsWith(service.getString("version") + "+").doesNotContain("${");
+        assertThat(service.getString("rulebookVersion")).isEqualTo("2026.12.1");
+        assertThat(service.getString("tenant")).isEqualTo("rt-test");
+        int before = given().queryParam("limit", 200).get("/api/v1/cases").then().extract().jsonPath().getList("items").size();
+        var evaluated = given().contentType(ContentType.JSON).body("{\"answers\": " + Answers.NEEDS_BLOOD + "}").post("/api/v1/evaluations")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(evaluated.getString("decision.outcome")).isEqualTo("PENDING_EVIDENCE");
+        assertThat(evaluated.getString("rulebookVersion")).isEqualTo("2026.12.1");
+        assertThat(given().queryParam("limit", 200).get("/api/v1/cases").then().extract().jsonPath().getList("items")).hasSize(before);
     }
 
     @Test
