@@ -4,7 +4,7 @@ import json, os, shutil, signal, subprocess, sys, time, urllib.request, uuid
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SERVER_JAR = f"{ROOT}/control-plane/server/target/quarkus-app/quarkus-run.jar"
-RUNTIME_JAR = f"{ROOT}/tenant-runtime/app/target/quarkus-app/quarkus-run.jar"
+RUNTIME_JAR = f"{ROOT}/tenant-runtime/app/target/tenant-runtime.jar"
 API, EDGE, BROKER = 18280, 18288, 16361
 TOKEN = "bench-" + uuid.uuid4().hex
 

@@ -3,7 +3,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 UNDERSIGN_HOME=${UNDERSIGN_HOME:-$HOME/.undersign}
 export UNDERSIGN_HOME
 SERVER_JAR=$ROOT/control-plane/server/target/quarkus-app/quarkus-run.jar
-RUNTIME_JAR=$ROOT/tenant-runtime/app/target/quarkus-app/quarkus-run.jar
+RUNTIME_JAR=$ROOT/tenant-runtime/app/target/tenant-runtime.jar
 CLI_JAR=$ROOT/control-plane/cli/target/undersign-cli.jar
 SIMULATOR_JAR=$ROOT/ops/evidence-simulator/target/undersign-evidence-simulator-0.1.0-SNAPSHOT-all.jar
 SIMULATOR_PID_FILE=$UNDERSIGN_HOME/evidence-simulator.pid

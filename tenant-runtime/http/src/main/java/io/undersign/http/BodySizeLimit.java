@@ -8,19 +8,31 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body larger than the application takes ({@code quarkus.http.limits.max-body-size}) is refused
- * before it is read, as problem+json naming the body (Vert.x's own refusal is an empty 413).
+ * A body larger than the application takes is refused before it is read, as problem+json naming
+ * the body (Vert.x's own refusal is an empty 413). The limit is {@code undersign.http.max-body-size}
+ * (else {@code quarkus.http.limits.max-body-size}, which Vert.x enforces on every body, declared
+ * or streamed); paths under {@code undersign.http.large-body-paths} may send up to the Vert.x limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize limit;
+    MemorySize vertxLimit;
+
+    @ConfigProperty(name = "undersign.http.max-body-size")
+    java.util.Optional<MemorySize> limit;
+
+    @ConfigProperty(name = "undersign.http.large-body-paths")
+    java.util.Optional<java.util.List<String>> largeBodyPaths;
 
     void install(@Observes Router router) {
-        long max = limit.asLongValue();
+        long largest = vertxLimit.asLongValue();
+        long usual = limit.map(MemorySize::asLongValue).orElse(largest);
+        java.util.List<String> large = largeBodyPaths.orElse(java.util.List.of());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
+            String path = ctx.request().path();
+            long max = large.stream().anyMatch(prefix -> path != null && path.startsWith(prefix)) ? largest : usual;
             if (length != null && tooLong(length, max)) {
                 JsonObject problem = new JsonObject().put("type", Problem.TYPE_BASE + "body-too-large")
                         .put("title", "Content Too Large").put("status", 413)

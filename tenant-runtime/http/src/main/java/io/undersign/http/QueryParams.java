@@ -54,4 +54,12 @@ public final class QueryParams {
             throw new InvalidParameterException(field, field + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
         }
     }
+
+    /** A parameter that must be given. */
+    public static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidParameterException(field, field + " is required");
+        }
+        return value.strip();
+    }
 }

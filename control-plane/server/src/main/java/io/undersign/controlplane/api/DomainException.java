@@ -21,12 +21,23 @@ public class DomainException extends RuntimeException {
     private final Kind kind;
     private final String type;
     private final String field;
+    private final java.util.List<io.undersign.http.Problem.FieldError> errors;
 
     public DomainException(Kind kind, String type, String field, String detail) {
+        this(kind, type, field, detail, java.util.List.of());
+    }
+
+    /** A refusal with several things wrong, each at its own field or path (the first one is {@code field}). */
+    public DomainException(Kind kind, String type, String field, String detail, java.util.List<io.undersign.http.Problem.FieldError> errors) {
         super(detail);
         this.kind = kind;
         this.type = type;
         this.field = field;
+        this.errors = java.util.List.copyOf(errors);
+    }
+
+    public java.util.List<io.undersign.http.Problem.FieldError> errors() {
+        return errors;
     }
 
     public Kind kind() {

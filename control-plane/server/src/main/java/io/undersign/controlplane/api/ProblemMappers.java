@@ -28,7 +28,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
-        return problems.of(e.kind().status, e.type(), e.getMessage(), e.field());
+        return e.errors().isEmpty() ? problems.of(e.kind().status, e.type(), e.getMessage(), e.field())
+                : problems.of(e.kind().status, e.type(), e.getMessage(), e.field(), e.errors());
     }
 
     @ServerExceptionMapper

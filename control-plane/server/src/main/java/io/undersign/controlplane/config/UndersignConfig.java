@@ -18,6 +18,22 @@ public interface UndersignConfig {
     /** Where the control plane keeps broker data, runtime logs and offboarding exports. */
     Path dataDir();
 
+    /**
+     * Where the control plane keeps releases' runtime builds ({@code artifacts/<sha256>.jar}) and
+     * takes new ones from ({@code import/<sha256>.jar}, put there by the CLI on this machine).
+     */
+    Path releasesDir();
+
+    /** Body limits read by io.undersign.http.BodySizeLimit (declared here so that the mapping knows them). */
+    Http http();
+
+    interface Http {
+        /** Every body but those under {@link #largeBodyPaths()}, which may reach quarkus.http.limits.max-body-size. */
+        java.util.Optional<io.quarkus.runtime.configuration.MemorySize> maxBodySize();
+
+        java.util.Optional<java.util.List<String>> largeBodyPaths();
+    }
+
     /** DNS zone under which tenant host names are made: {@code <app>.<tenant>.<zone>}. */
     @WithDefault("localhost")
     String zone();
@@ -137,7 +153,7 @@ public interface UndersignConfig {
     }
 
     interface Runtime {
-        /** The tenant runtime's fast-jar launcher. */
+        /** The tenant runtime's jar (one file) for tenants on no release yet; a release names its own. */
         Path jar();
 
         /**

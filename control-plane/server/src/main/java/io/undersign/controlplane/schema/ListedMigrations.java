@@ -30,6 +30,11 @@ public final class ListedMigrations implements ResourceProvider {
         this.files = read(location, classLoader);
     }
 
+    /** The listed file names, in order. */
+    public List<String> files() {
+        return files;
+    }
+
     @Override
     public LoadableResource getResource(String name) {
         String path = name.startsWith(location + "/") ? name : location + "/" + name;

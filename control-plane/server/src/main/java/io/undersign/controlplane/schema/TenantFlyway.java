@@ -36,6 +36,11 @@ public final class TenantFlyway {
                 .load();
     }
 
+    /** The tenant schema versions this build can migrate to ("1", "2", …), in order. */
+    public static List<String> versions(ClassLoader loader) {
+        return new ListedMigrations(LOCATION, loader).files().stream().map(f -> f.substring(1, f.indexOf("__"))).toList();
+    }
+
     public Outcome migrate() {
         int cleared = clearFailedAttempts();
         MigrateResult result = flyway.migrate();

@@ -34,6 +34,10 @@ public class Tenant {
     @Column(name = "current_release")
     public String currentRelease;
 
+    /** The release it ran before its current one: where a rollback takes it. */
+    @Column(name = "previous_release")
+    public String previousRelease;
+
     @Column(name = "tls_policy")
     public String tlsPolicy;
 

@@ -30,6 +30,8 @@ public class TenantMetrics {
 
     private io.micrometer.core.instrument.Counter refreshFailures;
 
+    private io.micrometer.core.instrument.MultiGauge byRelease;
+
     void start(@Observes StartupEvent event) {
         refreshFailures = io.micrometer.core.instrument.Counter.builder("undersign.tenants.refresh.failures")
                 .description("Times the tenant gauges could not be refreshed (they keep their last values)").register(registry);
@@ -39,6 +41,8 @@ public class TenantMetrics {
             Gauge.builder("undersign.tenants", count, AtomicLong::get).tag("status", status.name().toLowerCase())
                     .description("Tenants by lifecycle status").register(registry);
         }
+        byRelease = io.micrometer.core.instrument.MultiGauge.builder("undersign.tenants.release")
+                .description("Tenants (not offboarded) by the release they run; release=none: not on a release yet").register(registry);
         vertx.setPeriodic(0, REFRESH_MS, id -> vertx.executeBlocking(() -> {
             refresh();
             return null;
@@ -47,8 +51,10 @@ public class TenantMetrics {
 
     void refresh() {
         Map<TenantStatus, Long> fresh;
+        Map<String, Long> releases;
         try {
             fresh = tenants.countsByStatus();
+            releases = tenants.countsByRelease();
         } catch (RuntimeException e) {
             // the gauges keep their last values: say so, and count it, so a frozen gauge is visible
             LOG.warnf("Tenant counts not refreshed: %s", e.getMessage());
@@ -56,5 +62,8 @@ public class TenantMetrics {
             return;
         }
         counts.forEach((status, count) -> count.set(fresh.getOrDefault(status, 0L)));
+        // overwrite: a release no tenant runs any more leaves the gauge
+        byRelease.register(releases.entrySet().stream().map(e -> io.micrometer.core.instrument.MultiGauge.Row.of(
+                io.micrometer.core.instrument.Tags.of("release", e.getKey()), e.getValue())).toList(), true);
     }
 }

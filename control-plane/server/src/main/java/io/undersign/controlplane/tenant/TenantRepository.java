@@ -55,6 +55,16 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
         return counts;
     }
 
+    /** How many tenants that are not offboarded run each release ("none": no release recorded yet). */
+    @jakarta.transaction.Transactional
+    public java.util.Map<String, Long> countsByRelease() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        getEntityManager().createQuery("select coalesce(t.currentRelease, 'none'), count(t) from Tenant t where t.status <> ?1 "
+                + "group by coalesce(t.currentRelease, 'none')", Object[].class).setParameter(1, TenantStatus.OFFBOARDED)
+                .getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
     /** The tenants with these ids, by id, detached from the session (read by the edge off any transaction). */
     @jakarta.transaction.Transactional
     public java.util.Map<String, Tenant> byIds(java.util.Collection<String> ids) {

@@ -124,7 +124,7 @@ public class TenantService {
     private TenantView view(Tenant tenant, EvidenceQueues.Stats queues, io.undersign.controlplane.runtime.RuntimeState runtime) {
         OperationView latest = operationStore.findLatest(tenant.id).map(o -> OperationView.of(o, json)).orElse(null);
         return new TenantView(tenant.id, tenant.displayName, tenant.brandColour, tenant.tier, tenant.region, tenant.status, tenant.currentRelease,
-                tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest, queues, runtime);
+                tenant.previousRelease, tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest, queues, runtime);
     }
 
     private Operation startIf(Tenant tenant, Set<TenantStatus> allowed, OperationKind kind, TenantAction action, String actor) {
