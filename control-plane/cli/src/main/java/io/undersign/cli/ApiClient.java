@@ -40,6 +40,21 @@ class ApiClient {
         return send(request);
     }
 
+    JsonNode put(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    /** The API's status for a POST, without raising on 4xx: for the calls whose refusal says what to do next. */
+    int status(String path, Object body) throws IOException, InterruptedException {
+        try {
+            post(path, body, null);
+            return 200;
+        } catch (ApiException e) {
+            return e.status();
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.apiUrl() + path))
                 .timeout(Duration.ofSeconds(30))

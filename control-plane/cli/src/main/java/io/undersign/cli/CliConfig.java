@@ -14,8 +14,12 @@ import java.util.Properties;
 record CliConfig(String apiUrl, String token) {
 
     static Path defaultFile() {
-        String home = System.getenv().getOrDefault("UNDERSIGN_HOME", System.getProperty("user.home") + "/.undersign");
-        return Path.of(home, "config");
+        return home().resolve("config");
+    }
+
+    /** UNDERSIGN_HOME, else ~/.undersign: where local-up keeps the platform's files. */
+    static Path home() {
+        return Path.of(System.getenv().getOrDefault("UNDERSIGN_HOME", System.getProperty("user.home") + "/.undersign"));
     }
 
     static CliConfig resolve(String flagUrl, String flagToken, Map<String, String> env, Path file) {

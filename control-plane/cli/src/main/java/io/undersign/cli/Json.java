@@ -23,6 +23,15 @@ final class Json {
         return value == null || value.isNull() ? null : value.asText();
     }
 
+    /** The texts of a JSON array (empty when it is not one). */
+    static java.util.List<String> texts(JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(v -> out.add(v.asText()));
+        }
+        return out;
+    }
+
     /** After a table of one page: how to ask for the next, when there is one. */
     static void printNextCursor(PrintWriter out, JsonNode page) {
         String next = text(page, "nextCursor");

@@ -42,6 +42,7 @@ final class TenantPrinter {
                 .row("interview", Json.text(t.get("endpoints"), "interview"))
                 .row("api", Json.text(t.get("endpoints"), "api"))
                 .row("release", Json.text(t, "currentRelease"))
+                .row("previous release", Json.text(t, "previousRelease"))
                 .row("created", Json.text(t, "createdAt"));
         if (runtime != null && !runtime.isNull()) {
             fields.row("runtime", runtimeLine(runtime))

@@ -52,10 +52,10 @@ class TenantsList implements Callable<Integer> {
             Json.print(spec.commandLine().getOut(), ApiClient.JSON.valueToTree(out));
             return 0;
         }
-        Table table = new Table("ID", "NAME", "STATUS", "REGION", "INTERVIEW");
+        Table table = new Table("ID", "NAME", "STATUS", "REGION", "RELEASE", "PREVIOUS", "INTERVIEW");
         for (JsonNode t : items) {
             table.row(Json.text(t, "id"), Json.text(t, "displayName"), Json.text(t, "status"), Json.text(t, "region"),
-                    Json.text(t.get("endpoints"), "interview"));
+                    Json.text(t, "currentRelease"), Json.text(t, "previousRelease"), Json.text(t.get("endpoints"), "interview"));
         }
         table.print(spec.commandLine().getOut());
         if (next != null) {

@@ -20,14 +20,15 @@ public class BodySizeLimit {
     MemorySize vertxLimit;
 
     @ConfigProperty(name = "undersign.http.max-body-size")
-    java.util.Optional<MemorySize> limit;
+    java.util.Optional<String> limit;
 
     @ConfigProperty(name = "undersign.http.large-body-paths")
     java.util.Optional<java.util.List<String>> largeBodyPaths;
 
     void install(@Observes Router router) {
         long largest = vertxLimit.asLongValue();
-        long usual = limit.map(MemorySize::asLongValue).orElse(largest);
+        long usual = limit.filter(l -> !l.isBlank()).map(l -> new io.quarkus.runtime.configuration.MemorySizeConverter().convert(l).asLongValue())
+                .orElse(largest);
         java.util.List<String> large = largeBodyPaths.orElse(java.util.List.of());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");

@@ -29,7 +29,7 @@ public interface UndersignConfig {
 
     interface Http {
         /** Every body but those under {@link #largeBodyPaths()}, which may reach quarkus.http.limits.max-body-size. */
-        java.util.Optional<io.quarkus.runtime.configuration.MemorySize> maxBodySize();
+        java.util.Optional<String> maxBodySize();
 
         java.util.Optional<java.util.List<String>> largeBodyPaths();
     }

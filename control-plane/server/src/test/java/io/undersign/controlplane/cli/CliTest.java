@@ -190,4 +190,43 @@ class CliTest {
         assertThat(bad.exit()).isEqualTo(3);
         assertThat(bad.err()).contains("Unknown kind 'dance'");
     }
+
+    @Test
+    void rulebooksAreUploadedComparedAndReleasesMadeFromTheCommandLine() throws Exception {
+        String sample = new String(CliTest.class.getClassLoader().getResourceAsStream("rulebooks/term-life-uk.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String a = "2098." + (System.nanoTime() % 100000) + ".1";
+        String b = "2098." + (System.nanoTime() % 100000) + ".2";
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rulebooks");
+        java.nio.file.Path fileA = java.nio.file.Files.writeString(dir.resolve("a.yaml"), sample.replace("version: 2026.12.1", "version: " + a));
+        java.nio.file.Path fileB = java.nio.file.Files.writeString(dir.resolve("b.yaml"), sample.replace("version: 2026.12.1", "version: " + b)
+                .replace("decline-over: 300", "decline-over: 250"));
+        java.nio.file.Path broken = java.nio.file.Files.writeString(dir.resolve("broken.yaml"), sample.replace("when: smoker\n", "when: smokr\n"));
+
+        Run uploaded = undersign(Role.OPERATOR, "rulebooks", "upload", fileA.toString());
+        assertThat(uploaded.exit()).as(uploaded.err()).isZero();
+        assertThat(uploaded.out()).contains("Rulebook term-life-uk " + a).contains("term-life");
+        assertThat(undersign(Role.OPERATOR, "rulebooks", "upload", fileB.toString()).exit()).isZero();
+        Run refused = undersign(Role.OPERATOR, "rulebooks", "upload", broken.toString());
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(refused.err().lines().count()).isEqualTo(1);
+        assertThat(refused.err()).contains("smokr").contains("(field: source.");
+        assertThat(undersign(Role.VIEWER, "rulebooks", "diff", "term-life-uk", a, b).out())
+                .contains("1 change(s)").contains("thresholds 'thresholds' changed: declineOver");
+        assertThat(undersign(Role.VIEWER, "rulebooks", "list").out()).contains(a).contains(b);
+
+        String release = "cli-" + Api.uniqueId("r");
+        java.nio.file.Path jar = java.nio.file.Path.of("../../tenant-runtime/app/target/tenant-runtime.jar");
+        Run created = undersign(Role.OPERATOR, "releases", "create", release, "--runtime-jar", jar.toString(), "--schema",
+                io.undersign.controlplane.support.TenantSchema.latestVersion(), "--rulebook", "term-life-uk=" + a,
+                "--import-dir", "target/undersign-releases/import");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Release " + release).contains("rulebook  term-life-uk " + a);
+        assertThat(undersign(Role.VIEWER, "releases", "list").out()).contains(release);
+        assertThat(undersign(Role.VIEWER, "releases", "show", release).out()).contains("tenants   none");
+        Run badPin = undersign(Role.OPERATOR, "releases", "create", release, "--runtime-jar", jar.toString(), "--schema", "1",
+                "--rulebook", "term-life-uk");
+        assertThat(badPin.exit()).isEqualTo(2);
+        assertThat(badPin.err()).contains("--rulebook must be ID=VERSION");
+    }
 }
