@@ -34,6 +34,7 @@ def start_control_plane(home, database):
            f"-Dundersign.broker.bind-url=tcp://127.0.0.1:{BROKER}",
            f"-Dundersign.broker.client-url=failover:(tcp://127.0.0.1:{BROKER})?maxReconnectAttempts=-1",
            f"-Dundersign.data-dir={home}/data", f"-Dundersign.secrets.master-key-file={home}/master.key",
+           f"-Dundersign.releases-dir={home}/releases",
            f"-Dundersign.runtime.jar={RUNTIME_JAR}", f"-Dundersign.bootstrap-admin-token={TOKEN}",
            "-jar", SERVER_JAR]
     log = open(f"{home}/control-plane.log", "ab")

@@ -78,6 +78,23 @@ public interface UndersignConfig {
         String database();
     }
 
+    /** A release's gate for each tenant an upgrade moves (ADR 0009). */
+    Gate gate();
+
+    interface Gate {
+        /** Healthy answers through the tenant's public host, each taken after the switch, that it needs in a row. */
+        @WithDefault("3")
+        int probes();
+
+        /** Time between those probes. */
+        @WithDefault("1s")
+        Duration probeInterval();
+
+        /** How many of the release's rulebook profiles are decided through the public api. host. */
+        @WithDefault("3")
+        int profiles();
+    }
+
     interface Operations {
         /** Attempts a step gets before its operation is marked FAILED. */
         @WithDefault("3")

@@ -72,6 +72,25 @@ public class DriverSelection {
         return pick(local, aws);
     }
 
+    /** Upgrades without downtime are built for the local driver; on AWS an upgrade fails at its first step, saying so. */
+    @Produces
+    @ApplicationScoped
+    RuntimeUpgrader runtimeUpgrader(Instance<LocalRuntimeDeployer> local) {
+        if (aws()) {
+            throw new IllegalStateException("upgrades on the aws driver (launch template and instance refresh at 100% healthy) are not built yet");
+        }
+        return local.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    PublicApi publicApi(Instance<io.undersign.controlplane.driver.local.LocalPublicApi> local) {
+        if (aws()) {
+            throw new IllegalStateException("the gate's calls through an aws tenant's public hosts are not built yet");
+        }
+        return local.get();
+    }
+
     private <T> T pick(Instance<? extends T> local, Instance<? extends T> aws) {
         return aws() ? aws.get() : local.get();
     }

@@ -36,6 +36,10 @@ public class Operation {
 
     public String error;
 
+    /** The release an UPGRADE takes the tenant to; null for other kinds. */
+    @Column(name = "target_release")
+    public String targetRelease;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -63,7 +63,7 @@ public class OperationRunner {
                 long nanos = sample.stop(metrics.timer("undersign.step.duration", "step", step.name(), "outcome", "failed"));
                 String error = describe(e);
                 LOG.warnf("Tenant %s, operation %s, step %s failed: %s", tenant.id(), operationId, step.name(), error);
-                if (!retries.triesAgainAfter(attempt)) {
+                if (e instanceof StepRefusedException || !retries.triesAgainAfter(attempt)) {
                     store.stepFailed(operationId, step.position(), error, nanos / 1_000_000);
                     countOutcome(plan.get().kind(), "failed");
                     return;

@@ -22,6 +22,12 @@ public class OperationService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Operation start(String tenantId, OperationKind kind, String requestedBy) {
+        return start(tenantId, kind, requestedBy, null);
+    }
+
+    /** {@code targetRelease}: where an UPGRADE takes the tenant. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Operation start(String tenantId, OperationKind kind, String requestedBy, String targetRelease) {
         store.findActive(tenantId).ifPresent(active -> {
             throw new DomainException(DomainException.Kind.CONFLICT, "operation-in-progress", "id",
                     "Tenant '" + tenantId + "' already has operation " + active.id + " (" + active.kind + ") in progress");
@@ -32,6 +38,7 @@ public class OperationService {
         op.kind = kind;
         op.status = OperationStatus.PENDING;
         op.requestedBy = requestedBy;
+        op.targetRelease = targetRelease;
         op.createdAt = clock.instant();
         int position = 0;
         for (String name : kind.steps()) {

@@ -13,6 +13,11 @@ public final class StepNames {
     public static final String EXPORT_DATA = "export-data";
     public static final String DEREGISTER_DNS = "deregister-dns";
     public static final String DESTROY_STACK = "destroy-stack";
+    public static final String EXPAND_SCHEMA = "expand-schema";
+    public static final String START_CANDIDATE = "start-candidate";
+    public static final String SWITCH_TRAFFIC = "switch-traffic";
+    public static final String GATE = "gate";
+    public static final String RETIRE_PREVIOUS = "retire-previous";
 
     private StepNames() {
     }

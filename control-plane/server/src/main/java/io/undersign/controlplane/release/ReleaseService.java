@@ -98,6 +98,7 @@ public class ReleaseService implements PanacheRepositoryBase<PlatformRelease, St
         delete(release);
     }
 
+    @Transactional
     public PlatformRelease require(String id) {
         PlatformRelease release = id == null ? null : findById(id);
         if (release == null) {

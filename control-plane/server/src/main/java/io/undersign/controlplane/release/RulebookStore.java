@@ -72,6 +72,7 @@ public class RulebookStore implements PanacheRepositoryBase<RulebookRecord, Rule
         return new Uploaded(record, true, results);
     }
 
+    @Transactional
     public RulebookRecord require(String id, String version) {
         return findByIdOptional(new RulebookRecord.Key(id, version)).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
                 "rulebook-not-found", "version", "no rulebook " + id + " " + version + " is kept here"));

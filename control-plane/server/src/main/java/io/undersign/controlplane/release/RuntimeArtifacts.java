@@ -87,6 +87,7 @@ public class RuntimeArtifacts implements PanacheRepositoryBase<RuntimeArtifact, 
         return new Imported(artifact, true);
     }
 
+    @Transactional
     public RuntimeArtifact require(String sha256) {
         requireWellFormed(sha256);
         RuntimeArtifact artifact = findById(sha256);

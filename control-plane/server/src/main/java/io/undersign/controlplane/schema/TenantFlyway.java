@@ -28,12 +28,17 @@ public final class TenantFlyway {
     private final Flyway flyway;
 
     public TenantFlyway(String jdbcUrl, String user, String password, ClassLoader loader) {
-        this.flyway = Flyway.configure(loader)
+        this(jdbcUrl, user, password, loader, null);
+    }
+
+    /** {@code target}: the version to stop at (a release's schema); null for the newest. */
+    public TenantFlyway(String jdbcUrl, String user, String password, ClassLoader loader, String target) {
+        var configuration = Flyway.configure(loader)
                 .dataSource(jdbcUrl, user, password)
                 .resourceProvider(new ListedMigrations(LOCATION, loader))
                 .locations("classpath:" + LOCATION)
-                .cleanDisabled(true)
-                .load();
+                .cleanDisabled(true);
+        this.flyway = (target == null ? configuration : configuration.target(target)).load();
     }
 
     /** The tenant schema versions this build can migrate to ("1", "2", …), in order. */

@@ -17,9 +17,14 @@ public class TenantSchemaMigrator {
     StackProvisioner provisioner;
 
     public Map<String, String> migrate(TenantSpec tenant) {
+        return migrate(tenant, null);
+    }
+
+    /** Up to {@code target} (a release's schema version; null: the newest), never down: Flyway does not undo. */
+    public Map<String, String> migrate(TenantSpec tenant, String target) {
         StackProvisioner.TenantConnection connection = provisioner.connection(tenant);
         TenantFlyway.Outcome outcome = new TenantFlyway(connection.jdbcUrl(), connection.migrationUser(),
-                connection.migrationPassword(), Thread.currentThread().getContextClassLoader()).migrate();
+                connection.migrationPassword(), Thread.currentThread().getContextClassLoader(), target).migrate();
         return Map.of("schemaVersion", outcome.schemaVersion(),
                 "migrationsApplied", String.valueOf(outcome.applied()),
                 "failedAttemptsCleared", String.valueOf(outcome.failedAttemptsCleared()));

@@ -62,7 +62,8 @@ public class Tenant {
     /** Moves to {@code next}, refusing any transition the lifecycle does not allow. */
     /** A detached copy for drivers and steps. */
     public io.undersign.controlplane.driver.TenantSpec spec() {
-        return new io.undersign.controlplane.driver.TenantSpec(id, displayName, brandColour, region, tlsPolicy, interviewHost, apiHost);
+        return new io.undersign.controlplane.driver.TenantSpec(id, displayName, brandColour, region, tlsPolicy, interviewHost, apiHost,
+                currentRelease);
     }
 
     public void moveTo(TenantStatus next, Instant now) {

@@ -70,6 +70,33 @@ public class TenantResource {
         return accepted(service.act(id, TenantAction.SUSPEND, key, caller()));
     }
 
+    /** {@code release}: the release to move to. */
+    public record UpgradeRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String release) {
+    }
+
+    @POST
+    @Path("/{id}/upgrade")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("tenant.upgrade")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "upgradeTenant",
+            summary = "Move an ACTIVE tenant to a release with no downtime: the new runtime serves only once it passed its gate")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
+    public Response upgrade(@AuditedTenant @PathParam("id") String id, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull UpgradeRequest request,
+            @HeaderParam("Idempotency-Key") String key) {
+        return accepted(service.upgrade(id, request.release(), key, caller()));
+    }
+
+    @POST
+    @Path("/{id}/rollback")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("tenant.rollback")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "rollbackTenant",
+            summary = "Take an ACTIVE tenant back to its previous release, the same way as an upgrade")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = Accepted.class, responseCode = "202")
+    public Response rollback(@AuditedTenant @PathParam("id") String id, @HeaderParam("Idempotency-Key") String key) {
+        return accepted(service.upgrade(id, null, key, caller()));
+    }
+
     @POST
     @Path("/{id}/resume")
     @RolesAllowed(Role.OPERATOR_NAME)

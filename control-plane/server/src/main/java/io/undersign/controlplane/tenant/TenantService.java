@@ -75,6 +75,9 @@ public class TenantService {
         return accepted(op);
     }
 
+    @Inject
+    io.undersign.controlplane.release.ReleaseService releases;
+
     @Transactional
     public Accepted act(String id, TenantAction action, String idempotencyKey, Caller caller) {
         String actor = caller.name();
@@ -94,6 +97,33 @@ public class TenantService {
                 }
             };
         });
+        return accepted(op);
+    }
+
+    /** Moves an ACTIVE tenant to {@code releaseId} with no downtime (an UPGRADE operation); {@code null}: back to its previous release. */
+    @Transactional
+    public Accepted upgrade(String id, String releaseId, String idempotencyKey, Caller caller) {
+        Operation op = idempotency.once(idempotencyKey, caller.idempotencyScope(),
+                "POST /tenants/" + id + (releaseId == null ? "/rollback" : "/upgrade " + releaseId), () -> {
+                    Tenant tenant = tenants.require(id);
+                    String target = releaseId;
+                    if (target == null) {
+                        if (tenant.previousRelease == null) {
+                            throw new io.undersign.controlplane.api.DomainException(io.undersign.controlplane.api.DomainException.Kind.CONFLICT,
+                                    "no-previous-release", "id", "Tenant '" + id + "' has no previous release to go back to");
+                        }
+                        target = tenant.previousRelease;
+                    }
+                    releases.require(target);
+                    if (target.equals(tenant.currentRelease)) {
+                        throw new io.undersign.controlplane.api.DomainException(io.undersign.controlplane.api.DomainException.Kind.CONFLICT,
+                                "already-on-release", "release", "Tenant '" + id + "' already runs release " + target);
+                    }
+                    if (tenant.status != TenantStatus.ACTIVE) {
+                        throw new IllegalTransitionException(id, tenant.status, releaseId == null ? "rollback" : "upgrade");
+                    }
+                    return operations.start(tenant.id, OperationKind.UPGRADE, caller.name(), target);
+                });
         return accepted(op);
     }
 

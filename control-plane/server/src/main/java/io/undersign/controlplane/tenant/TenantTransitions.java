@@ -19,22 +19,29 @@ public class TenantTransitions implements OperationSubjects {
     public TenantSpec running(Operation op, Instant now) {
         Tenant tenant = tenants.require(op.tenantId);
         tenant.moveTo(whileRunning(op.kind), now);
-        return tenant.spec();
+        return op.kind == OperationKind.UPGRADE ? tenant.spec().withRelease(op.targetRelease) : tenant.spec();
     }
 
     @Override
     public void failed(Operation op, Instant now) {
-        tenants.require(op.tenantId).moveTo(TenantStatus.FAILED, now);
+        // a failed upgrade left the tenant serving on the release it had (its gate switches back)
+        tenants.require(op.tenantId).moveTo(op.kind == OperationKind.UPGRADE ? TenantStatus.ACTIVE : TenantStatus.FAILED, now);
     }
 
     @Override
     public void succeeded(Operation op, Instant now) {
-        tenants.require(op.tenantId).moveTo(onSuccess(op.kind), now);
+        Tenant tenant = tenants.require(op.tenantId);
+        tenant.moveTo(onSuccess(op.kind), now);
+        if (op.kind == OperationKind.UPGRADE && !java.util.Objects.equals(tenant.currentRelease, op.targetRelease)) {
+            tenant.previousRelease = tenant.currentRelease;
+            tenant.currentRelease = op.targetRelease;
+        }
     }
 
     static TenantStatus whileRunning(OperationKind kind) {
         return switch (kind) {
             case ONBOARD -> TenantStatus.PROVISIONING;
+            case UPGRADE -> TenantStatus.ACTIVE;
             case SUSPEND, RESUME -> TenantStatus.SUSPENDED;
             case OFFBOARD -> TenantStatus.OFFBOARDING;
         };
@@ -42,7 +49,7 @@ public class TenantTransitions implements OperationSubjects {
 
     static TenantStatus onSuccess(OperationKind kind) {
         return switch (kind) {
-            case ONBOARD, RESUME -> TenantStatus.ACTIVE;
+            case ONBOARD, RESUME, UPGRADE -> TenantStatus.ACTIVE;
             case SUSPEND -> TenantStatus.SUSPENDED;
             case OFFBOARD -> TenantStatus.OFFBOARDED;
         };

@@ -63,7 +63,7 @@ public final class ControlPlaneProcess {
 
     public void start() throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-        Path runtimeJar = Path.of("../../tenant-runtime/app/target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
+        Path runtimeJar = Path.of("../../tenant-runtime/app/target/tenant-runtime.jar").toAbsolutePath().normalize();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
                 "-Dundersign.mysql.server=" + server,
@@ -76,6 +76,7 @@ public final class ControlPlaneProcess {
                 "-Dundersign.broker.client-url=" + brokerClientUrl,
                 "-Dundersign.data-dir=" + home.resolve("data"),
                 "-Dundersign.secrets.master-key-file=" + home.resolve("master.key"),
+                "-Dundersign.releases-dir=" + home.resolve("releases"),
                 "-Dundersign.runtime.jar=" + runtimeJar,
                 "-Dundersign.bootstrap-admin-token=" + TOKEN,
                 "-Dundersign.operations.retry-backoff=200ms"));

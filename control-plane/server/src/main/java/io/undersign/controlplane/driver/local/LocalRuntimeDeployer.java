@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @Typed(LocalRuntimeDeployer.class)
-public class LocalRuntimeDeployer implements RuntimeDeployer {
+public class LocalRuntimeDeployer implements RuntimeDeployer, io.undersign.controlplane.driver.RuntimeUpgrader {
     private static final Logger LOG = Logger.getLogger(LocalRuntimeDeployer.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -51,6 +51,9 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
 
     @Inject
     RuntimeLocks locks;
+
+    @Inject
+    io.undersign.controlplane.release.RuntimeBuilds builds;
 
     /** The processes this control plane started, so that their exit codes can be told. */
     private final Map<String, Process> started = new java.util.concurrent.ConcurrentHashMap<>();
@@ -91,7 +94,7 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
     }
 
     private Map<String, String> deployHoldingLock(TenantSpec tenant) throws Exception {
-        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir());
+        Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir(), candidatePids(tenant.id()));
         if (running.isPresent()) {
             RuntimeProcesses.Found found = running.get();
             if (waitHealthy(found.process(), found.port(), config.runtime().startTimeout())) {
@@ -103,7 +106,7 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
             terminate(found.process());
         }
         int port = freePort();
-        Process process = start(tenant, port);
+        Process process = start(tenant, builds.of(tenant), port);
         started.put(tenant.id(), process);
         instances.record(tenant.id(), process.pid(), port);
         if (!waitHealthy(process.toHandle(), port, config.runtime().startTimeout())) {
@@ -121,8 +124,10 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
     @Override
     public Map<String, String> stop(TenantSpec tenant) throws Exception {
         return locks.holding(tenant.id(), () -> {
-            Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir());
+            Optional<RuntimeProcesses.Found> running = RuntimeProcesses.find(tenant.id(), dataDir(), candidatePids(tenant.id()));
             running.ifPresent(found -> terminate(found.process()));
+            instances.candidate(tenant.id()).ifPresent(c -> ProcessHandle.of(c.pid).ifPresent(LocalRuntimeDeployer::terminate));
+            instances.forgetCandidate(tenant.id());
             instances.forget(tenant.id());
             started.remove(tenant.id());
             routes.reload();
@@ -130,14 +135,14 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         });
     }
 
-    private Process start(TenantSpec tenant, int port) throws IOException {
+    private Process start(TenantSpec tenant, io.undersign.controlplane.release.RuntimeBuilds.RuntimeBuild build, int port) throws IOException {
         StackProvisioner.TenantConnection connection = provisioner.connection(tenant);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(config.runtime().jvmOptions());
         command.addAll(RuntimeProcesses.markerArgs(tenant.id(), port, dataDir()));
         command.add("-jar");
-        command.add(config.runtime().jar().toAbsolutePath().toString());
+        command.add(build.jar().toString());
         ProcessBuilder builder = new ProcessBuilder(command);
         // an allow-list: the runtime inherits nothing of the control plane's environment (its admin
         // token, its database credentials), and gets exactly what it needs
@@ -146,6 +151,13 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         env.putAll(runtimeEnvironment(tenant, connection));
         // where integrators reach it (its OpenAPI document names it); built from the validated id and a port, nothing typed
         env.put("UNDERSIGN_TENANT_API_URL", "https://" + tenant.apiHost() + ":" + config.edge().apiTlsPort());
+        // the release it runs and the rulebook version it pins: ids validated on the way in, a path the control plane made
+        if (build.release() != null) {
+            env.put("UNDERSIGN_RELEASE", build.release());
+        }
+        if (build.rulebookFile() != null) {
+            env.put("UNDERSIGN_RULEBOOK_LOCATION", build.rulebookFile().toString());
+        }
         Path log = logFile(tenant.id());
         Files.createDirectories(log.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -168,6 +180,130 @@ public class LocalRuntimeDeployer implements RuntimeDeployer {
         env.put("UNDERSIGN_BROKER_USERNAME", connection.brokerUser());
         env.put("UNDERSIGN_BROKER_PASSWORD", connection.brokerPassword());
         return env;
+    }
+
+    private java.util.Set<Long> candidatePids(String tenantId) {
+        return instances.candidate(tenantId).map(c -> java.util.Set.of(c.pid)).orElse(java.util.Set.of());
+    }
+
+    // --- an upgrade: a second runtime beside the serving one, swapped in, the replaced one stopped ---
+
+    /**
+     * Starts the tenant's runtime of {@code tenant.release()} beside the serving one, on its own port,
+     * and checks that it is healthy and reports that release's build and rulebook; adopts one an
+     * earlier attempt started when it still passes. Nothing serves from it yet.
+     */
+    @Override
+    public Map<String, String> startCandidate(TenantSpec tenant) throws Exception {
+        return locks.holding(tenant.id(), () -> {
+            io.undersign.controlplane.release.RuntimeBuilds.RuntimeBuild build = builds.of(tenant);
+            Optional<io.undersign.controlplane.runtime.RuntimeCandidate> earlier = instances.candidate(tenant.id());
+            if (earlier.isPresent()) {
+                var c = earlier.get();
+                boolean reusable = io.undersign.controlplane.runtime.RuntimeCandidate.STARTED.equals(c.role)
+                        && build.release().equals(c.releaseId) && alive(c.pid)
+                        && ProcessHandle.of(c.pid).map(p -> waitHealthyQuietly(p, c.port)).orElse(false);
+                if (reusable) {
+                    checkReports(c.port, build);
+                    return Map.of("pid", String.valueOf(c.pid), "port", String.valueOf(c.port), "runtime", "adopted", "release", c.releaseId);
+                }
+                ProcessHandle.of(c.pid).ifPresent(LocalRuntimeDeployer::terminate);
+                instances.forgetCandidate(tenant.id());
+            }
+            int port = freePort();
+            Process process = start(tenant, build, port);
+            instances.recordCandidate(tenant.id(), process.pid(), port, build.release());
+            try {
+                if (!waitHealthy(process.toHandle(), port, config.runtime().startTimeout())) {
+                    throw new IllegalStateException("the new runtime " + (process.isAlive()
+                            ? "did not become healthy within " + config.runtime().startTimeout().toSeconds() + " s"
+                            : "exited with code " + process.exitValue()) + "; see " + logFile(tenant.id()));
+                }
+                checkReports(port, build);
+            } catch (Exception e) {
+                terminate(process.toHandle());
+                instances.forgetCandidate(tenant.id());
+                throw e;
+            }
+            return Map.of("pid", String.valueOf(process.pid()), "port", String.valueOf(port), "runtime", "started", "release", build.release());
+        });
+    }
+
+    /** The candidate serves (the edge follows within its reload); repeating it after the swap changes nothing. */
+    @Override
+    public Map<String, String> switchTraffic(TenantSpec tenant) throws Exception {
+        return locks.holding(tenant.id(), () -> {
+            var candidate = instances.candidate(tenant.id())
+                    .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " has no new runtime to switch to"));
+            if (io.undersign.controlplane.runtime.RuntimeCandidate.STARTED.equals(candidate.role)) {
+                instances.swap(tenant.id());
+            }
+            routes.reload();
+            var serving = instances.find(tenant.id()).orElseThrow();
+            return Map.of("serving", "pid " + serving.pid + ", port " + serving.port, "switchedAt", java.time.Instant.now().toString());
+        });
+    }
+
+    /** After a failed gate: the replaced runtime (still running) serves again and the new one is stopped. */
+    @Override
+    public Map<String, String> switchBack(TenantSpec tenant) throws Exception {
+        return locks.holding(tenant.id(), () -> {
+            Optional<io.undersign.controlplane.runtime.RuntimeCandidate> candidate = instances.candidate(tenant.id());
+            if (candidate.isPresent() && io.undersign.controlplane.runtime.RuntimeCandidate.RETIRING.equals(candidate.get().role)) {
+                instances.swap(tenant.id());
+                routes.reload();
+            }
+            instances.candidate(tenant.id()).ifPresent(c -> ProcessHandle.of(c.pid).ifPresent(LocalRuntimeDeployer::terminate));
+            instances.forgetCandidate(tenant.id());
+            return Map.of("switchedBack", "yes");
+        });
+    }
+
+    /**
+     * Stops the runtime the upgrade replaced, gracefully: it finishes its requests, and its evidence
+     * consumers roll back or commit (a result applied by neither is redelivered to the new one, which
+     * applies each result once: evidence_result's key).
+     */
+    @Override
+    public Map<String, String> retirePrevious(TenantSpec tenant) throws Exception {
+        return locks.holding(tenant.id(), () -> {
+            Optional<io.undersign.controlplane.runtime.RuntimeCandidate> candidate = instances.candidate(tenant.id());
+            String stopped = "none";
+            if (candidate.isPresent() && io.undersign.controlplane.runtime.RuntimeCandidate.RETIRING.equals(candidate.get().role)) {
+                stopped = String.valueOf(candidate.get().pid);
+                ProcessHandle.of(candidate.get().pid).ifPresent(LocalRuntimeDeployer::terminate);
+                instances.forgetCandidate(tenant.id());
+            } else if (candidate.isPresent()) {
+                throw new IllegalStateException("tenant " + tenant.id() + "'s new runtime does not serve yet: nothing to retire");
+            }
+            started.remove(tenant.id());
+            return Map.of("stopped", stopped);
+        });
+    }
+
+    private boolean waitHealthyQuietly(ProcessHandle process, int port) {
+        try {
+            return waitHealthy(process, port, Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The runtime on {@code port} says it is the build and rulebook the release pins, or it is not let serve. */
+    private void checkReports(int port, io.undersign.controlplane.release.RuntimeBuilds.RuntimeBuild build) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/service"))
+                .timeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        com.fasterxml.jackson.databind.JsonNode service = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        String buildId = service.path("buildId").asText();
+        String rulebook = service.path("rulebookId").asText() + " " + service.path("rulebookVersion").asText();
+        if (!build.buildId().equals(buildId) || !(build.rulebookId() + " " + build.rulebookVersion()).equals(rulebook)
+                || !build.release().equals(service.path("release").asText())) {
+            throw new IllegalStateException("the new runtime reports build " + buildId + ", rulebook " + rulebook + ", release "
+                    + service.path("release").asText() + "; release " + build.release() + " pins build " + build.buildId()
+                    + " and rulebook " + build.rulebookId() + " " + build.rulebookVersion());
+        }
     }
 
     private String dataDir() {

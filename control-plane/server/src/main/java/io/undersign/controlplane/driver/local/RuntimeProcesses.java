@@ -27,8 +27,13 @@ final class RuntimeProcesses {
     }
 
     static Optional<Found> find(String tenantId, String dataDir) {
+        return find(tenantId, dataDir, java.util.Set.of());
+    }
+
+    /** A runtime of the tenant other than those in {@code except} (an upgrade's second runtime). */
+    static Optional<Found> find(String tenantId, String dataDir, java.util.Set<Long> except) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.pid() != ProcessHandle.current().pid() && !except.contains(p.pid()))
                 .map(p -> p.info().arguments().map(args -> toFound(p, tenantId, dataDir, args)).orElse(null))
                 .filter(f -> f != null)
                 .findFirst();

@@ -93,7 +93,7 @@ class AwsStackProvisionerTest {
     void provisionsASiloRepeatablyRegistersItsNamesAndDestroysItAfterLiftingProtection() throws Exception {
         String id = Api.uniqueId("aws");
         TenantSpec tenant = new TenantSpec(id, "Aws Life", null, "eu-west-2", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-                "uw." + id + ".localhost", "api.uw." + id + ".localhost");
+                "uw." + id + ".localhost", "api.uw." + id + ".localhost", null);
         aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("secretsmanager.GetRandomPassword"))
                 .willReturn(okJson("{\"RandomPassword\":\"" + PASSWORD + "\"}")));
         secretMadeOnce("undersign/" + id + "/broker");

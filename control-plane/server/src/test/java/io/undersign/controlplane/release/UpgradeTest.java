@@ -1,0 +1,151 @@
+package io.undersign.controlplane.release;
+
+import static io.undersign.controlplane.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.undersign.controlplane.security.Role;
+import io.undersign.controlplane.support.Api;
+import io.undersign.controlplane.support.Edge;
+import io.undersign.controlplane.support.MtlsClient;
+import io.undersign.controlplane.support.TenantSchema;
+import io.undersign.controlplane.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One tenant moved between releases against real runtimes: no request fails while the new runtime
+ * takes over; a release whose rulebook no longer decides its profiles as they expect, or whose
+ * runtime will not start, leaves the tenant on the release it had, serving; a rollback goes back.
+ */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+class UpgradeTest {
+
+    @Test
+    void aTenantMovesWithNoFailedRequestAndARefusedReleaseLeavesItWhereItWas() throws Exception {
+        String id = Api.uniqueId("upg");
+        Api.onboard(id);
+        String sha = ReleasesTest.importedBuild();
+        String good = release(sha, ReleasesTest.version(ReleasesTest.uniqueVersion()));
+        MtlsClient integrator = MtlsClient.of(id, id);
+
+        // applicants and the integrator keep calling while the runtime is replaced
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger requests = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread load = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    int status = Edge.get("uw." + id + ".localhost", "/").statusCode();
+                    requests.incrementAndGet();
+                    if (status != 200) {
+                        failures.add("interview " + status);
+                    }
+                } catch (Exception e) {
+                    failures.add("interview " + e);
+                }
+            }
+        });
+        load.start();
+        JsonPath upgraded = upgrade(id, good);
+        running.set(false);
+        load.join();
+
+        assertThat(upgraded.getString("status")).as(upgraded.getString("error")).isEqualTo("SUCCEEDED");
+        assertThat(upgraded.getList("steps.name")).containsExactly("expand-schema", "start-candidate", "switch-traffic", "gate", "retire-previous");
+        assertThat(failures).as("of " + requests.get() + " requests").isEmpty();
+        assertThat(requests.get()).isGreaterThan(10);
+        assertThat(Api.tenant(id).getString("currentRelease")).isEqualTo(good);
+        assertThat(integrator.get("/api/v1/service").body()).contains("\"release\":\"" + good + "\"");
+        assertThat(as(Role.VIEWER).get("/api/v1/releases/" + good).then().extract().jsonPath().getBoolean("immutable")).isTrue();
+        assertThat(runtimesOf(id)).as("the replaced runtime is stopped").isEqualTo(1);
+
+        // a rulebook that no longer decides its own profiles as they expect: the gate sends the tenant back
+        String drifted = release(sha, ReleasesTest.version(ReleasesTest.uniqueVersion())
+                .replace("    when: smoker && cigarettes_per_day > 20\n    debits: 50\n", "    when: smoker && cigarettes_per_day > 20\n    debits: 100\n"));
+        JsonPath refused = upgrade(id, drifted);
+        assertThat(refused.getString("status")).isEqualTo("FAILED");
+        assertThat(refused.getString("error")).contains("gate").contains("heavy smoker").contains("switched back");
+        JsonPath tenant = Api.tenant(id);
+        assertThat(tenant.getString("status")).isEqualTo("ACTIVE");
+        assertThat(tenant.getString("currentRelease")).isEqualTo(good);
+        assertThat(integrator.get("/api/v1/service").body()).contains("\"release\":\"" + good + "\"");
+        assertThat(runtimesOf(id)).isEqualTo(1);
+
+        // a build that will not start never serves
+        String broken = brokenRelease(ReleasesTest.version(ReleasesTest.uniqueVersion()));
+        JsonPath notStarted = upgrade(id, broken);
+        assertThat(notStarted.getString("status")).isEqualTo("FAILED");
+        assertThat(notStarted.getString("error")).contains("start-candidate").contains("keeps its runtime");
+        assertThat(notStarted.getInt("steps[1].attempts")).as("refused, not retried").isEqualTo(1);
+        assertThat(Api.tenant(id).getString("currentRelease")).isEqualTo(good);
+        assertThat(Edge.get("uw." + id + ".localhost", "/").statusCode()).isEqualTo(200);
+
+        // onwards, then back
+        String next = release(sha, ReleasesTest.version(ReleasesTest.uniqueVersion()));
+        assertThat(upgrade(id, next).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(Api.tenant(id).getString("previousRelease")).isEqualTo(good);
+        String op = as(Role.OPERATOR).post("/api/v1/tenants/" + id + "/rollback").then().statusCode(202).extract().path("operation.id");
+        assertThat(Api.awaitOperation(op).getString("status")).isEqualTo("SUCCEEDED");
+        tenant = Api.tenant(id);
+        assertThat(tenant.getString("currentRelease")).isEqualTo(good);
+        assertThat(tenant.getString("previousRelease")).isEqualTo(next);
+        assertThat(integrator.get("/api/v1/service").body()).contains("\"release\":\"" + good + "\"");
+        as(Role.OPERATOR).body(Map.of("release", good)).post("/api/v1/tenants/" + id + "/upgrade").then().statusCode(409);
+        as(Role.OPERATOR).body(Map.of("release", "no-such-release")).post("/api/v1/tenants/" + id + "/upgrade").then().statusCode(404);
+    }
+
+    private static JsonPath upgrade(String tenant, String release) {
+        String op = as(Role.OPERATOR).body(Map.of("release", release)).post("/api/v1/tenants/" + tenant + "/upgrade")
+                .then().statusCode(202).extract().path("operation.id");
+        return Api.awaitOperation(op);
+    }
+
+    /** A release of this build with the given rulebook (and the profiles the sample is tried with). */
+    private static String release(String sha, String rulebook) {
+        String version = rulebook.replaceAll("(?s).*\\n  version: ([^\\n]+)\\n.*", "$1");
+        as(Role.OPERATOR).body(Map.of("source", rulebook, "profiles", ReleasesTest.PROFILES)).post("/api/v1/rulebooks").then().statusCode(201);
+        String id = "u-" + version;
+        as(Role.OPERATOR).body(Map.of("runtime", Map.of("sha256", sha), "schemaVersion", TenantSchema.latestVersion(),
+                "rulebook", Map.of("id", "term-life-uk", "version", version))).put("/api/v1/releases/" + id).then().statusCode(201);
+        return id;
+    }
+
+    /** A jar with a build stamp and nothing to run. */
+    private static String brokenRelease(String rulebook) throws Exception {
+        Path jar = Files.createTempFile("broken-runtime", ".jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new ZipEntry("META-INF/undersign/build.properties"));
+            out.write(("version=9.9.9\nbuild-id=9.9.9+" + System.nanoTime() + "\n").getBytes());
+            out.closeEntry();
+        }
+        String sha = RuntimeArtifacts.sha256Of(jar);
+        Path importDir = Path.of("target/undersign-releases/import");
+        Files.createDirectories(importDir);
+        Files.move(jar, importDir.resolve(sha + ".jar"));
+        as(Role.OPERATOR).body(Map.of("sha256", sha)).post("/api/v1/releases/artifacts").then().statusCode(201);
+        return release(sha, rulebook);
+    }
+
+    /** Runtime processes of the tenant on this machine (by their command-line marker). */
+    private static long runtimesOf(String tenant) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains("-Dundersign-tenant=" + tenant)).orElse(false))
+                .count();
+    }
+}
