@@ -16,7 +16,7 @@ class TenantMigrationListTest {
     @Test
     void listNamesEveryTenantMigrationInVersionOrder() throws IOException {
         List<String> listed = Files.readAllLines(DIR.resolve("migrations.list")).stream()
-                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.split("\\s+")[0]).toList();
         List<String> files;
         try (Stream<Path> s = Files.list(DIR)) {
             files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();

@@ -46,8 +46,10 @@ final class ProgressWatcher {
                 return op;
             }
             if (status.equals("FAILED")) {
-                throw new CliException(Json.text(op, "kind") + " of " + Json.text(op, "tenantId") + " failed: "
-                        + Json.text(op, "error") + " (retry with: undersign tenants retry " + Json.text(op, "tenantId") + ")",
+                // a failed upgrade leaves the tenant serving on its release: nothing to retry
+                String hint = "UPGRADE".equals(Json.text(op, "kind")) ? ""
+                        : " (retry with: undersign tenants retry " + Json.text(op, "tenantId") + ")";
+                throw new CliException(Json.text(op, "kind") + " of " + Json.text(op, "tenantId") + " failed: " + Json.text(op, "error") + hint,
                         Undersign.OPERATION_FAILED);
             }
             Thread.sleep(POLL_MS);

@@ -27,10 +27,15 @@ abstract class TenantAction implements Callable<Integer> {
 
     abstract String action();
 
+    /** The request body, when the action takes one. */
+    Object body() {
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
         ApiClient client = api.client();
-        JsonNode accepted = client.post("/api/v1/tenants/" + id + "/" + action(), null, idempotencyKey);
+        JsonNode accepted = client.post("/api/v1/tenants/" + id + "/" + action(), body(), idempotencyKey);
         return Actions.report(client, api, spec, accepted, waitForIt);
     }
 }

@@ -93,6 +93,10 @@ public interface UndersignConfig {
         /** How many of the release's rulebook profiles are decided through the public api. host. */
         @WithDefault("3")
         int profiles();
+
+        /** How often rollouts are advanced: a rollout past its failure budget halts within one tick. */
+        @WithDefault("1s")
+        Duration tick();
     }
 
     interface Operations {

@@ -54,6 +54,16 @@ public class ReleaseService implements PanacheRepositoryBase<PlatformRelease, St
                     "tenant schema version " + pins.schemaVersion() + " is not one this control plane can migrate to; known: "
                             + String.join(", ", versions));
         }
+        java.util.Map<String, java.time.Instant> made = new java.util.HashMap<>();
+        all().forEach(r -> made.put(r.id, r.createdAt));
+        java.util.Map<String, java.time.Instant> running = new java.util.HashMap<>();
+        tenants.list("status <> ?1", io.undersign.controlplane.tenant.TenantStatus.OFFBOARDED)
+                .forEach(t -> running.put(t.id, t.currentRelease == null ? null : made.get(t.currentRelease)));
+        java.util.Optional<String> contract = io.undersign.controlplane.schema.ContractGuard.refuseRelease(
+                TenantFlyway.steps(Thread.currentThread().getContextClassLoader()), pins.schemaVersion(), running, made);
+        if (contract.isPresent()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "contract-not-safe-yet", "schemaVersion", contract.get());
+        }
         try {
             rulebooks.require(pins.rulebookId(), pins.rulebookVersion());
         } catch (DomainException e) {
@@ -115,6 +125,18 @@ public class ReleaseService implements PanacheRepositoryBase<PlatformRelease, St
     /** The tenants that run this release now, and those it is the previous release of (where a rollback would take them). */
     public List<Tenant> runningOrPrevious(String id) {
         return tenants.list("currentRelease = ?1 or previousRelease = ?1 order by id", id);
+    }
+
+    /**
+     * Why {@code tenant} may not move to the existing release {@code target} (its schema has contracted
+     * past what the target needs), if it may not. Says so rather than throws: a rollout records it.
+     */
+    @Transactional
+    public java.util.Optional<String> whyNotMovable(Tenant tenant, String target) {
+        PlatformRelease to = findById(target);
+        PlatformRelease from = tenant.currentRelease == null ? null : findById(tenant.currentRelease);
+        return io.undersign.controlplane.schema.ContractGuard.refuseMove(TenantFlyway.steps(Thread.currentThread().getContextClassLoader()),
+                from == null ? null : from.schemaVersion, to.schemaVersion).map(why -> "tenant " + tenant.id + " cannot run release " + target + ": " + why);
     }
 
     /** Marks the release as run (a tenant started it): from now on it never changes. */

@@ -23,11 +23,18 @@ public final class ListedMigrations implements ResourceProvider {
     private final String location;
     private final ClassLoader classLoader;
     private final List<String> files;
+    private final List<SchemaStep> steps;
 
     public ListedMigrations(String location, ClassLoader classLoader) {
         this.location = location;
         this.classLoader = classLoader;
-        this.files = read(location, classLoader);
+        this.steps = read(location, classLoader).stream().map(SchemaStep::parse).toList();
+        this.files = steps.stream().map(SchemaStep::file).toList();
+    }
+
+    /** The listed steps, in order, with their expand or contract tags. */
+    public List<SchemaStep> steps() {
+        return steps;
     }
 
     /** The listed file names, in order. */

@@ -43,7 +43,12 @@ public final class TenantFlyway {
 
     /** The tenant schema versions this build can migrate to ("1", "2", …), in order. */
     public static List<String> versions(ClassLoader loader) {
-        return new ListedMigrations(LOCATION, loader).files().stream().map(f -> f.substring(1, f.indexOf("__"))).toList();
+        return steps(loader).stream().map(SchemaStep::version).toList();
+    }
+
+    /** The tenant migrations this build has, tagged expand or contract. */
+    public static List<SchemaStep> steps(ClassLoader loader) {
+        return new ListedMigrations(LOCATION, loader).steps();
     }
 
     public Outcome migrate() {

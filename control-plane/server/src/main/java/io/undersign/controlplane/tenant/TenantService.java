@@ -115,6 +115,10 @@ public class TenantService {
                         target = tenant.previousRelease;
                     }
                     releases.require(target);
+                    releases.whyNotMovable(tenant, target).ifPresent(why -> {
+                        throw new io.undersign.controlplane.api.DomainException(io.undersign.controlplane.api.DomainException.Kind.CONFLICT,
+                                "schema-contracted", "release", why);
+                    });
                     if (target.equals(tenant.currentRelease)) {
                         throw new io.undersign.controlplane.api.DomainException(io.undersign.controlplane.api.DomainException.Kind.CONFLICT,
                                 "already-on-release", "release", "Tenant '" + id + "' already runs release " + target);

@@ -10,6 +10,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.undersign.controlplane.security.Role;
+import io.undersign.controlplane.support.Releases;
 import io.undersign.controlplane.support.TenantSchema;
 import io.undersign.controlplane.support.TestDatabase;
 import jakarta.inject.Inject;
@@ -27,58 +28,27 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
 class ReleasesTest {
-    private static final Path RUNTIME_JAR = Path.of("../../tenant-runtime/app/target/tenant-runtime.jar");
-    private static final Path IMPORT = Path.of("target/undersign-releases/import");
+    private static final Path RUNTIME_JAR = Releases.RUNTIME_JAR;
+    private static final Path IMPORT = Releases.IMPORT;
 
     @Inject
     ReleaseService releases;
 
-    static String sample() throws IOException {
-        try (InputStream in = ReleasesTest.class.getClassLoader().getResourceAsStream("rulebooks/term-life-uk.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The sample under a version of its own, so that each test run uploads something new. */
-    static String version(String version) throws IOException {
-        return sample().replace("version: 2026.12.1", "version: " + version);
-    }
-
-    static String uniqueVersion() {
-        return "2099." + (System.nanoTime() % 100000) + "." + UUID.randomUUID().toString().substring(0, 4).replaceAll("[^0-9]", "1");
-    }
-
-    static final String PROFILES = """
-            rulebook: term-life-uk
-            application-date: 2026-12-01
-            defaults: {date_of_birth: "1990-06-15", sex: female, sum_assured: 250000, term_years: 25, occupation_class: "1",
-              height_cm: 168, weight_kg: 64, smoker: false, alcohol_units_per_week: 8, hazardous_pursuits: [], travel_advisory: none,
-              asthma: false, diabetes: false, hypertension: false, heart_condition: none, cancer_history: false, mental_health: none,
-              family_history_under_60: 0, under_investigation: false, hospital_admissions_12m: 0, self_harm: none}
-            profiles:
-              - name: healthy
-                answers: {}
-                expect: {outcome: STANDARD}
-              - name: heavy smoker
-                answers: {smoker: true, cigarettes_per_day: 30}
-                expect: {outcome: RATED, table: 3}
-            """;
-
     @Test
     void aRulebookIsValidatedTriedAndNeverChanged() throws IOException {
-        String v = uniqueVersion();
-        as(Role.OPERATOR).body(Map.of("source", version(v), "profiles", PROFILES)).post("/api/v1/rulebooks").then().statusCode(201)
+        String v = Releases.uniqueVersion();
+        as(Role.OPERATOR).body(Map.of("source", Releases.version(v), "profiles", Releases.PROFILES)).post("/api/v1/rulebooks").then().statusCode(201)
                 .body("id", equalTo("term-life-uk")).body("version", equalTo(v)).body("products", hasItem("term-life"))
                 .body("profiles.count", equalTo(2)).body("profiles.passed", equalTo(2));
         // the same again changes nothing; other content under the same version is refused
-        as(Role.OPERATOR).body(Map.of("source", version(v), "profiles", PROFILES)).post("/api/v1/rulebooks").then().statusCode(200);
-        as(Role.OPERATOR).body(Map.of("source", version(v).replace("decline-over: 300", "decline-over: 250"))).post("/api/v1/rulebooks")
+        as(Role.OPERATOR).body(Map.of("source", Releases.version(v), "profiles", Releases.PROFILES)).post("/api/v1/rulebooks").then().statusCode(200);
+        as(Role.OPERATOR).body(Map.of("source", Releases.version(v).replace("decline-over: 300", "decline-over: 250"))).post("/api/v1/rulebooks")
                 .then().statusCode(409).body("type", containsString("rulebook-version-exists"));
 
         as(Role.VIEWER).get("/api/v1/rulebooks").then().statusCode(200).body("version", hasItem(v));
         as(Role.VIEWER).get("/api/v1/rulebooks/term-life-uk/" + v).then().statusCode(200).body("profiles.failed.size()", equalTo(0));
         assertThat(as(Role.VIEWER).get("/api/v1/rulebooks/term-life-uk/" + v + "/source").then().statusCode(200).extract().asString())
-                .isEqualTo(version(v));
+                .isEqualTo(Releases.version(v));
         as(Role.VIEWER).get("/api/v1/rulebooks/term-life-uk/1999.1.1").then().statusCode(404);
         assertThat(as(Role.OPERATOR).queryParam("limit", 500).get("/api/v1/audit").then().statusCode(200).extract().jsonPath()
                 .getList("items.detail", String.class)).anyMatch(d -> d != null && d.contains("term-life-uk " + v));
@@ -86,8 +56,8 @@ class ReleasesTest {
 
     @Test
     void anInvalidRulebookIsRefusedWithEveryProblemAtItsPathAndNothingKept() throws IOException {
-        String v = uniqueVersion();
-        String broken = version(v).replace("when: smoker && cigarettes_per_day > 20", "when: smokr && cigarettes_per_day > 20")
+        String v = Releases.uniqueVersion();
+        String broken = Releases.version(v).replace("when: smoker && cigarettes_per_day > 20", "when: smokr && cigarettes_per_day > 20")
                 .replace("decline-over: 300", "decline-over: -1");
         var problem = as(Role.OPERATOR).body(Map.of("source", broken)).post("/api/v1/rulebooks").then().statusCode(422)
                 .contentType("application/problem+json").extract().jsonPath();
@@ -95,17 +65,17 @@ class ReleasesTest {
                 .anyMatch(f -> f.contains("rules[")).anyMatch(f -> f.contains("thresholds"));
         as(Role.VIEWER).get("/api/v1/rulebooks/term-life-uk/" + v).then().statusCode(404);
         // profiles for another rulebook are refused too, at their field
-        as(Role.OPERATOR).body(Map.of("source", version(v), "profiles", PROFILES.replace("rulebook: term-life-uk", "rulebook: other")))
+        as(Role.OPERATOR).body(Map.of("source", Releases.version(v), "profiles", Releases.PROFILES.replace("rulebook: term-life-uk", "rulebook: other")))
                 .post("/api/v1/rulebooks").then().statusCode(422).body("field", equalTo("profiles.rulebook"));
-        as(Role.VIEWER).body(Map.of("source", version(v))).post("/api/v1/rulebooks").then().statusCode(403);
+        as(Role.VIEWER).body(Map.of("source", Releases.version(v))).post("/api/v1/rulebooks").then().statusCode(403);
     }
 
     @Test
     void aDiffSaysWhatChangedInWords() throws IOException {
-        String a = uniqueVersion();
-        String b = uniqueVersion() + "1";
-        as(Role.OPERATOR).body(Map.of("source", version(a))).post("/api/v1/rulebooks").then().statusCode(201);
-        as(Role.OPERATOR).body(Map.of("source", version(b).replace("decline-over: 300", "decline-over: 250"))).post("/api/v1/rulebooks")
+        String a = Releases.uniqueVersion();
+        String b = Releases.uniqueVersion() + "1";
+        as(Role.OPERATOR).body(Map.of("source", Releases.version(a))).post("/api/v1/rulebooks").then().statusCode(201);
+        as(Role.OPERATOR).body(Map.of("source", Releases.version(b).replace("decline-over: 300", "decline-over: 250"))).post("/api/v1/rulebooks")
                 .then().statusCode(201);
         as(Role.VIEWER).queryParam("from", a).queryParam("to", b).get("/api/v1/rulebooks/term-life-uk/diff").then().statusCode(200)
                 .body("changes.words", equalTo(java.util.List.of("thresholds 'thresholds' changed: declineOver")));
@@ -114,9 +84,9 @@ class ReleasesTest {
 
     @Test
     void aReleasePinsAKeptBuildASchemaAndARulebookAndIsImmutableOnceRun() throws Exception {
-        String sha = importedBuild();
-        String v = uniqueVersion();
-        as(Role.OPERATOR).body(Map.of("source", version(v))).post("/api/v1/rulebooks").then().statusCode(201);
+        String sha = Releases.importedBuild();
+        String v = Releases.uniqueVersion();
+        as(Role.OPERATOR).body(Map.of("source", Releases.version(v))).post("/api/v1/rulebooks").then().statusCode(201);
         String id = "r-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = Map.of("runtime", Map.of("sha256", sha), "schemaVersion", TenantSchema.latestVersion(),
                 "rulebook", Map.of("id", "term-life-uk", "version", v));
@@ -160,17 +130,7 @@ class ReleasesTest {
         Files.move(notAJar, IMPORT.resolve(notAJarSha + ".jar"), StandardCopyOption.REPLACE_EXISTING);
         as(Role.OPERATOR).body(Map.of("sha256", notAJarSha)).post("/api/v1/releases/artifacts").then().statusCode(422)
                 .body("type", containsString("not-a-runtime-build"));
-        String sha = importedBuild();
+        String sha = Releases.importedBuild();
         as(Role.OPERATOR).body(Map.of("sha256", sha)).post("/api/v1/releases/artifacts").then().statusCode(200).body("sha256", equalTo(sha));
-    }
-
-    /** The runtime this build made, put where the CLI puts it, then kept. */
-    static String importedBuild() throws IOException {
-        String sha = RuntimeArtifacts.sha256Of(RUNTIME_JAR);
-        Files.createDirectories(IMPORT);
-        Files.copy(RUNTIME_JAR, IMPORT.resolve(sha + ".jar"), StandardCopyOption.REPLACE_EXISTING);
-        int status = as(Role.OPERATOR).body(Map.of("sha256", sha)).post("/api/v1/releases/artifacts").then().extract().statusCode();
-        assertThat(status).isIn(200, 201);
-        return sha;
     }
 }

@@ -11,7 +11,7 @@ import io.undersign.controlplane.security.Role;
 import io.undersign.controlplane.support.Api;
 import io.undersign.controlplane.support.Edge;
 import io.undersign.controlplane.support.MtlsClient;
-import io.undersign.controlplane.support.TenantSchema;
+import io.undersign.controlplane.support.Releases;
 import io.undersign.controlplane.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ class UpgradeTest {
     void aTenantMovesWithNoFailedRequestAndARefusedReleaseLeavesItWhereItWas() throws Exception {
         String id = Api.uniqueId("upg");
         Api.onboard(id);
-        String sha = ReleasesTest.importedBuild();
-        String good = release(sha, ReleasesTest.version(ReleasesTest.uniqueVersion()));
+        String sha = Releases.importedBuild();
+        String good = Releases.release("u", sha, Releases.version(Releases.uniqueVersion()));
         MtlsClient integrator = MtlsClient.of(id, id);
 
         // applicants and the integrator keep calling while the runtime is replaced
@@ -74,8 +74,7 @@ class UpgradeTest {
         assertThat(runtimesOf(id)).as("the replaced runtime is stopped").isEqualTo(1);
 
         // a rulebook that no longer decides its own profiles as they expect: the gate sends the tenant back
-        String drifted = release(sha, ReleasesTest.version(ReleasesTest.uniqueVersion())
-                .replace("    when: smoker && cigarettes_per_day > 20\n    debits: 50\n", "    when: smoker && cigarettes_per_day > 20\n    debits: 100\n"));
+        String drifted = Releases.release("u", sha, Releases.drifted(Releases.version(Releases.uniqueVersion())));
         JsonPath refused = upgrade(id, drifted);
         assertThat(refused.getString("status")).isEqualTo("FAILED");
         assertThat(refused.getString("error")).contains("gate").contains("heavy smoker").contains("switched back");
@@ -86,7 +85,7 @@ class UpgradeTest {
         assertThat(runtimesOf(id)).isEqualTo(1);
 
         // a build that will not start never serves
-        String broken = brokenRelease(ReleasesTest.version(ReleasesTest.uniqueVersion()));
+        String broken = brokenRelease(Releases.version(Releases.uniqueVersion()));
         JsonPath notStarted = upgrade(id, broken);
         assertThat(notStarted.getString("status")).isEqualTo("FAILED");
         assertThat(notStarted.getString("error")).contains("start-candidate").contains("keeps its runtime");
@@ -95,7 +94,7 @@ class UpgradeTest {
         assertThat(Edge.get("uw." + id + ".localhost", "/").statusCode()).isEqualTo(200);
 
         // onwards, then back
-        String next = release(sha, ReleasesTest.version(ReleasesTest.uniqueVersion()));
+        String next = Releases.release("u", sha, Releases.version(Releases.uniqueVersion()));
         assertThat(upgrade(id, next).getString("status")).isEqualTo("SUCCEEDED");
         assertThat(Api.tenant(id).getString("previousRelease")).isEqualTo(good);
         String op = as(Role.OPERATOR).post("/api/v1/tenants/" + id + "/rollback").then().statusCode(202).extract().path("operation.id");
@@ -114,16 +113,6 @@ class UpgradeTest {
         return Api.awaitOperation(op);
     }
 
-    /** A release of this build with the given rulebook (and the profiles the sample is tried with). */
-    private static String release(String sha, String rulebook) {
-        String version = rulebook.replaceAll("(?s).*\\n  version: ([^\\n]+)\\n.*", "$1");
-        as(Role.OPERATOR).body(Map.of("source", rulebook, "profiles", ReleasesTest.PROFILES)).post("/api/v1/rulebooks").then().statusCode(201);
-        String id = "u-" + version;
-        as(Role.OPERATOR).body(Map.of("runtime", Map.of("sha256", sha), "schemaVersion", TenantSchema.latestVersion(),
-                "rulebook", Map.of("id", "term-life-uk", "version", version))).put("/api/v1/releases/" + id).then().statusCode(201);
-        return id;
-    }
-
     /** A jar with a build stamp and nothing to run. */
     private static String brokenRelease(String rulebook) throws Exception {
         Path jar = Files.createTempFile("broken-runtime", ".jar");
@@ -134,12 +123,7 @@ class UpgradeTest {
             out.write(("version=9.9.9\nbuild-id=9.9.9+" + System.nanoTime() + "\n").getBytes());
             out.closeEntry();
         }
-        String sha = RuntimeArtifacts.sha256Of(jar);
-        Path importDir = Path.of("target/undersign-releases/import");
-        Files.createDirectories(importDir);
-        Files.move(jar, importDir.resolve(sha + ".jar"));
-        as(Role.OPERATOR).body(Map.of("sha256", sha)).post("/api/v1/releases/artifacts").then().statusCode(201);
-        return release(sha, rulebook);
+        return Releases.release("u", Releases.imported(jar), rulebook);
     }
 
     /** Runtime processes of the tenant on this machine (by their command-line marker). */

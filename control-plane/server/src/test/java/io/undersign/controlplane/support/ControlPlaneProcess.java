@@ -108,6 +108,11 @@ public final class ControlPlaneProcess {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public JsonNode put(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public String getText(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

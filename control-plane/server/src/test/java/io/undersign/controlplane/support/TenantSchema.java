@@ -14,7 +14,7 @@ public final class TenantSchema {
     public static List<String> migrations() {
         try (InputStream in = TenantSchema.class.getClassLoader().getResourceAsStream("db/tenant/migrations.list")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.split("\\s+")[0]).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
