@@ -13,16 +13,10 @@ import io.undersign.controlplane.support.Edge;
 import io.undersign.controlplane.support.MtlsClient;
 import io.undersign.controlplane.support.Releases;
 import io.undersign.controlplane.support.TestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,10 +53,39 @@ class UpgradeTest {
                 }
             }
         });
-        load.start();
-        JsonPath upgraded = upgrade(id, good);
-        running.set(false);
-        load.join();
+        // a case made before the upgrade, by the rulebook the tenant had, waits for its blood profile
+        String before = io.undersign.controlplane.support.Evidence.createPending(integrator, "UPG-BEFORE-" + id).get("id").asText();
+
+        // and evidence keeps arriving, each result twice, while the runtimes change hands
+        List<String> pending = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread cases = new Thread(() -> {
+            int n = 0;
+            while (running.get()) {
+                try {
+                    pending.add(io.undersign.controlplane.support.Evidence.createPending(integrator, "UPG-" + id + "-" + n++).get("id").asText());
+                    Thread.sleep(300);
+                } catch (Exception e) {
+                    failures.add("case " + e);
+                }
+            }
+        });
+        try (var provider = io.undersign.controlplane.support.Evidence.simulator(id, io.undersign.evidence.simulator.Behaviour.DUPLICATE,
+                java.time.Duration.ofSeconds(1))) {
+            load.start();
+            cases.start();
+            JsonPath upgraded = upgrade(id, good);
+            running.set(false);
+            load.join();
+            cases.join();
+            assertThat(upgraded.getString("status")).as(upgraded.getString("error")).isEqualTo("SUCCEEDED");
+            // every result applied once, none lost: the first decision and one after the blood profile
+            assertThat(pending).hasSizeGreaterThan(5);
+            io.undersign.controlplane.support.Evidence.decidedExactly(integrator, pending, 2, java.time.Duration.ofSeconds(4));
+            io.undersign.controlplane.support.Evidence.decidedExactly(integrator, List.of(before), 2, java.time.Duration.ofSeconds(1));
+        }
+        assertThat(decisionVersions(id, before)).as("re-decided by its own rulebook version, whichever runtime took the result")
+                .containsOnly("2026.12.1");
+        JsonPath upgraded = Api.awaitOperation(Api.tenant(id).getString("latestOperation.id"));
 
         assertThat(upgraded.getString("status")).as(upgraded.getString("error")).isEqualTo("SUCCEEDED");
         assertThat(upgraded.getList("steps.name")).containsExactly("expand-schema", "start-candidate", "switch-traffic", "gate", "retire-previous");
@@ -85,7 +108,7 @@ class UpgradeTest {
         assertThat(runtimesOf(id)).isEqualTo(1);
 
         // a build that will not start never serves
-        String broken = brokenRelease(Releases.version(Releases.uniqueVersion()));
+        String broken = Releases.release("u", Releases.brokenBuild(), Releases.version(Releases.uniqueVersion()));
         JsonPath notStarted = upgrade(id, broken);
         assertThat(notStarted.getString("status")).isEqualTo("FAILED");
         assertThat(notStarted.getString("error")).contains("start-candidate").contains("keeps its runtime");
@@ -107,23 +130,26 @@ class UpgradeTest {
         as(Role.OPERATOR).body(Map.of("release", "no-such-release")).post("/api/v1/tenants/" + id + "/upgrade").then().statusCode(404);
     }
 
+    /** The rulebook versions of a case's decisions, oldest first, as the tenant's database keeps them. */
+    private static List<String> decisionVersions(String tenant, String caseId) throws Exception {
+        String server = new io.undersign.controlplane.db.MysqlServerResolver(java.nio.file.Path.of("target/embedded-mariadb")).resolve();
+        List<String> versions = new java.util.ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection(server + "/" + io.undersign.controlplane.tenant.TenantNames.database(tenant), "root", "");
+                var s = c.prepareStatement("SELECT rulebook_version FROM case_decision WHERE case_id = ? ORDER BY id")) {
+            s.setString(1, caseId);
+            try (var r = s.executeQuery()) {
+                while (r.next()) {
+                    versions.add(r.getString(1));
+                }
+            }
+        }
+        return versions;
+    }
+
     private static JsonPath upgrade(String tenant, String release) {
         String op = as(Role.OPERATOR).body(Map.of("release", release)).post("/api/v1/tenants/" + tenant + "/upgrade")
                 .then().statusCode(202).extract().path("operation.id");
         return Api.awaitOperation(op);
-    }
-
-    /** A jar with a build stamp and nothing to run. */
-    private static String brokenRelease(String rulebook) throws Exception {
-        Path jar = Files.createTempFile("broken-runtime", ".jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.putNextEntry(new ZipEntry("META-INF/undersign/build.properties"));
-            out.write(("version=9.9.9\nbuild-id=9.9.9+" + System.nanoTime() + "\n").getBytes());
-            out.closeEntry();
-        }
-        return Releases.release("u", Releases.imported(jar), rulebook);
     }
 
     /** Runtime processes of the tenant on this machine (by their command-line marker). */

@@ -30,24 +30,25 @@ class RolloutTest {
 
     @Test
     void wavesReachEveryTenantAndAReleaseThatFailsItsFirstTenantHaltsWithTheOthersUntouched() throws Exception {
-        List<String> tenants = List.of(Api.uniqueId("ro-a"), Api.uniqueId("ro-b"), Api.uniqueId("ro-c"));
+        List<String> tenants = List.of(Api.uniqueId("ro-a"), Api.uniqueId("ro-b"), Api.uniqueId("ro-c"), Api.uniqueId("ro-d"),
+                Api.uniqueId("ro-e"));
         tenants.forEach(Api::onboard);
         String sha = Releases.importedBuild();
         String good = Releases.release("ro", sha, Releases.version(Releases.uniqueVersion()));
 
-        JsonPath started = start(good, String.join(",", tenants), "1,50%,100%", 0);
-        assertThat(started.getList("progress.wave", Integer.class)).containsExactly(1, 2, 3);
+        JsonPath started = start(good, String.join(",", tenants), "1,50%,100%", 0, 2);
+        assertThat(started.getList("progress.wave", Integer.class)).containsExactly(1, 2, 2, 3, 3);
         JsonPath done = awaitFinished(started.getString("id"));
         assertThat(done.getString("status")).as(done.getString("reason")).isEqualTo("SUCCEEDED");
         assertThat(done.getList("progress.status")).containsOnly("SUCCEEDED");
         for (String t : tenants) {
             assertThat(Api.tenant(t).getString("currentRelease")).isEqualTo(good);
         }
-        as(Role.VIEWER).get("/api/v1/releases/" + good).then().body("tenants.size()", equalTo(3));
+        as(Role.VIEWER).get("/api/v1/releases/" + good).then().body("tenants.size()", equalTo(5));
 
         // a second release for two of them, then its first wave taken back
         String next = Releases.release("ro", sha, Releases.version(Releases.uniqueVersion()));
-        String second = start(next, tenants.get(0) + "," + tenants.get(1), "1", 0).getString("id");
+        String second = start(next, tenants.get(0) + "," + tenants.get(1), "1", 0, 1).getString("id");
         assertThat(awaitFinished(second).getString("status")).isEqualTo("SUCCEEDED");
         JsonPath rolledBack = as(Role.OPERATOR).body(Map.of("wave", 1, "reason", "claims spike")).post("/api/v1/rollouts/" + second + "/rollback")
                 .then().statusCode(200).extract().jsonPath();
@@ -59,14 +60,22 @@ class RolloutTest {
 
         // its rulebook no longer decides its own profiles as they expect: the first tenant's gate fails, the rollout halts
         String drifted = Releases.release("ro", sha, Releases.drifted(Releases.version(Releases.uniqueVersion())));
-        JsonPath halted = awaitFinished(start(drifted, String.join(",", tenants), "1,100%", 0).getString("id"));
+        JsonPath halted = awaitFinished(start(drifted, String.join(",", tenants), "1,100%", 0, 1).getString("id"));
         assertThat(halted.getString("status")).isEqualTo("HALTED");
         assertThat(halted.getString("reason")).contains("1 tenant(s) failed, 0 allowed").contains(tenants.get(0)).contains("gate");
-        assertThat(halted.getList("progress.status")).containsExactly("FAILED", "PENDING", "PENDING");
+        assertThat(halted.getList("progress.status")).containsExactly("FAILED", "PENDING", "PENDING", "PENDING", "PENDING");
         assertThat(Api.tenant(tenants.get(0)).getString("currentRelease")).as("the failed tenant is back where it was").isEqualTo(good);
         assertThat(Api.tenant(tenants.get(1)).getString("currentRelease")).as("later waves untouched").isEqualTo(next);
         assertThat(Api.tenant(tenants.get(2)).getString("currentRelease")).as("later waves untouched").isEqualTo(good);
         assertThat(incidents.open()).anyMatch(i -> i.key.equals("rollout-halted:" + halted.getString("id")) && i.summary.contains(drifted));
+
+        // a runtime that fails its health on the first tenant: halted, that tenant still on its release, the others untouched
+        String broken = Releases.release("ro", Releases.brokenBuild(), Releases.version(Releases.uniqueVersion()));
+        JsonPath unhealthy = awaitFinished(start(broken, tenants.get(2) + "," + tenants.get(3), "1,100%", 0, 1).getString("id"));
+        assertThat(unhealthy.getString("status")).isEqualTo("HALTED");
+        assertThat(unhealthy.getList("progress.status")).containsExactly("FAILED", "PENDING");
+        assertThat(Api.tenant(tenants.get(2)).getString("currentRelease")).isEqualTo(good);
+        assertThat(Api.tenant(tenants.get(3)).getString("currentRelease")).isEqualTo(good);
     }
 
     @Test
@@ -75,7 +84,7 @@ class RolloutTest {
         Api.onboard(tenant);
         String sha = Releases.importedBuild();
         String release = Releases.release("ro", sha, Releases.version(Releases.uniqueVersion()));
-        String id = start(release, tenant, "1", 0).getString("id");
+        String id = start(release, tenant, "1", 0, 1).getString("id");
         as(Role.OPERATOR).body(Map.of("reason", "change freeze")).post("/api/v1/rollouts/" + id + "/pause").then().statusCode(200);
         as(Role.OPERATOR).body(Map.of("reason", "change freeze")).post("/api/v1/rollouts/" + id + "/pause").then().statusCode(200)
                 .body("status", equalTo("PAUSED")).body("reason", equalTo("pause: change freeze"));
@@ -91,8 +100,9 @@ class RolloutTest {
         as(Role.OPERATOR).body(Map.of("release", "no-such", "tenants", tenant, "waves", "1")).post("/api/v1/rollouts").then().statusCode(404);
     }
 
-    private static JsonPath start(String release, String tenants, String waves, int maxFailures) {
-        return as(Role.OPERATOR).body(Map.of("release", release, "tenants", tenants, "waves", waves, "maxFailures", maxFailures))
+    private static JsonPath start(String release, String tenants, String waves, int maxFailures, int parallel) {
+        return as(Role.OPERATOR).body(Map.of("release", release, "tenants", tenants, "waves", waves, "maxFailures", maxFailures,
+                "parallel", parallel))
                 .post("/api/v1/rollouts").then().statusCode(201).extract().jsonPath();
     }
 

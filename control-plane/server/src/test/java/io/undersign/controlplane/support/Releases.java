@@ -83,6 +83,19 @@ public final class Releases {
         return sha;
     }
 
+    /** A jar with a build stamp and nothing to run, imported; its SHA-256. */
+    public static String brokenBuild() throws IOException {
+        Path jar = Files.createTempFile("broken-runtime", ".jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("META-INF/undersign/build.properties"));
+            out.write(("version=9.9.9\nbuild-id=9.9.9+" + System.nanoTime() + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return imported(jar);
+    }
+
     /** A release of build {@code sha} with {@code rulebook} (uploaded with {@link #PROFILES}), at the newest tenant schema; its id. */
     public static String release(String prefix, String sha, String rulebook) {
         String version = rulebook.replaceAll("(?s).*\\n  version: ([^\\n]+)\\n.*", "$1");
