@@ -33,11 +33,16 @@ def import_build(home):
     return sha
 
 
-def make_release(release_id, sha, rulebook):
+def schema_version():
+    """The tenant schema onboarding reached (the migrate-schema step's output), read before any upgrade."""
+    op = call("GET", "/api/v1/tenants?limit=1")["items"][0]["latestOperation"]
+    return next(s for s in op["steps"] if s["name"] == "migrate-schema")["outputs"]["schemaVersion"]
+
+
+def make_release(release_id, sha, rulebook, schema):
     version = rulebook.split("\n  version: ", 1)[1].split("\n", 1)[0]
     with open(PROFILES) as f:
         call("POST", "/api/v1/rulebooks", {"source": rulebook, "profiles": f.read()})
-    schema = call("GET", "/api/v1/tenants?limit=1")["items"][0]["latestOperation"]["steps"][1]["outputs"]["schemaVersion"]
     call("PUT", f"/api/v1/releases/{release_id}", {"runtime": {"sha256": sha}, "schemaVersion": schema,
                                                      "rulebook": {"id": "term-life-uk", "version": version}})
 
@@ -122,9 +127,10 @@ def main():
         if None in onboarded:
             sys.exit("onboarding failed")
         sha = import_build(home)
+        schema = schema_version()
         with open(RULEBOOK) as f:
             sample = f.read()
-        make_release(f"b{run}-good", sha, sample.replace("version: 2026.12.1", f"version: 2099.{run}.1"))
+        make_release(f"b{run}-good", sha, sample.replace("version: 2026.12.1", f"version: 2099.{run}.1"), schema)
         ca_file = f"{workdir}/edge-ca.pem"
         with open(ca_file, "w") as f:
             f.write(call_text("/api/v1/edge/ca"))
@@ -156,7 +162,7 @@ def main():
         # a release whose rulebook changes a profile's decision: the first tenant's gate fails, the rollout halts
         drifted = sample.replace("version: 2026.12.1", f"version: 2099.{run}.2").replace(
             "    when: smoker && cigarettes_per_day > 20\n    debits: 50\n", "    when: smoker && cigarettes_per_day > 20\n    debits: 100\n")
-        make_release(f"b{run}-drifted", sha, drifted)
+        make_release(f"b{run}-drifted", sha, drifted, schema)
         halted = await_rollout(call("POST", "/api/v1/rollouts", {"release": f"b{run}-drifted", "tenants": ",".join(ids),
                                                                   "waves": args.waves, "maxFailures": 0, "parallel": 1})["id"])
         failed = next(row for row in halted["progress"] if row["status"] == "FAILED")
