@@ -17,7 +17,7 @@ def spec(tenant, n):
     return {"tenantId": tenant, "region": "eu-west-2", "zoneName": "undersign.example", "hostedZoneId": "Z0123456789ABCDEF",
             "vpcCidr": f"10.{40 + n}.0.0/16", "runtimeImageId": "ami-0abcdef1234567890", "transitGatewayId": "tgw-0123456789abcdef0",
             "alarmTopicArn": "arn:aws:sns:eu-west-2:111122223333:undersign-oncall", "stateBucket": "undersign-terraform-state",
-            "stateLockTable": "undersign-terraform-locks", "trustStoreBucket": "undersign-trust-stores-eu-west-2",
+            "stateLockTable": "undersign-terraform-locks", "trustStoreBucket": "undersign-trust-stores-eu-west-2", "releaseBucket": "undersign-releases-eu-west-2",
             "guardDuty": True}
 
 

@@ -7,14 +7,17 @@ package io.undersign.infra;
  * @param egressCidr the egress VPC's /16 (outside every tenant's range)
  * @param tenantSupernet what all tenant VPCs are carved from (return traffic goes back through the TGW)
  * @param trustStoreBucket tenants' client CAs and revocation lists, read by their API load balancers
+ * @param releaseBucket release artifacts and rulebooks by content hash, read by the runtimes' instances
  */
 public record PlatformSpec(String region, String zoneName, String egressCidr, String tenantSupernet, String controlPlaneImageId,
-        String controlPlaneInstanceType, String stateBucket, String stateLockTable, String trustStoreBucket) {
+        String controlPlaneInstanceType, String stateBucket, String stateLockTable, String trustStoreBucket,
+        String releaseBucket) {
 
     public PlatformSpec {
         for (String[] field : new String[][] {{region, "region"}, {zoneName, "zoneName"}, {egressCidr, "egressCidr"},
                 {tenantSupernet, "tenantSupernet"}, {controlPlaneImageId, "controlPlaneImageId"}, {stateBucket, "stateBucket"},
-                {stateLockTable, "stateLockTable"}, {trustStoreBucket, "trustStoreBucket"}}) {
+                {stateLockTable, "stateLockTable"}, {trustStoreBucket, "trustStoreBucket"},
+                {releaseBucket, "releaseBucket"}}) {
             if (field[0] == null || field[0].isBlank()) {
                 throw new IllegalArgumentException(field[1] + ": is required");
             }

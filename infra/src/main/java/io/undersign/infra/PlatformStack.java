@@ -100,7 +100,8 @@ public class PlatformStack extends TerraformStack {
         Route.Builder.create(this, "public-to-tenants").routeTableId(publicRoutes.getId()).destinationCidrBlock(spec.tenantSupernet())
                 .transitGatewayId(tgw.getId()).dependsOn(List.of(attachment)).build();
 
-        trustStoreBucket(spec);
+        privateBucket("trust-stores", spec.trustStoreBucket());
+        privateBucket("releases", spec.releaseBucket());
         controlPlane(spec, egress, transitSubnets, zone);
         TerraformOutput.Builder.create(this, "hosted_zone_id").value(zone.getZoneId()).build();
         TerraformOutput.Builder.create(this, "name_servers").value(zone.getNameServers()).build();
@@ -108,17 +109,20 @@ public class PlatformStack extends TerraformStack {
         TerraformOutput.Builder.create(this, "oncall_topic_arn").value(oncall.getArn()).build();
     }
 
-    /** Private, encrypted with S3-managed keys (the load balancers read it), versioned. */
-    private void trustStoreBucket(PlatformSpec spec) {
-        S3Bucket bucket = S3Bucket.Builder.create(this, "trust-stores").bucket(spec.trustStoreBucket()).build();
-        S3BucketPublicAccessBlock.Builder.create(this, "trust-stores-private").bucket(bucket.getId()).blockPublicAcls(true)
+    /**
+     * Private, encrypted with S3-managed keys (load balancers and instances read them through
+     * their roles), versioned: a replaced client CA or release object can still be told apart.
+     */
+    private void privateBucket(String id, String name) {
+        S3Bucket bucket = S3Bucket.Builder.create(this, id).bucket(name).build();
+        S3BucketPublicAccessBlock.Builder.create(this, id + "-private").bucket(bucket.getId()).blockPublicAcls(true)
                 .blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true).build();
-        S3BucketServerSideEncryptionConfigurationA.Builder.create(this, "trust-stores-encrypted").bucket(bucket.getId())
+        S3BucketServerSideEncryptionConfigurationA.Builder.create(this, id + "-encrypted").bucket(bucket.getId())
                 .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder().applyServerSideEncryptionByDefault(
                         S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
                                 .sseAlgorithm("AES256").build()).build()))
                 .build();
-        S3BucketVersioningA.Builder.create(this, "trust-stores-versioned").bucket(bucket.getId())
+        S3BucketVersioningA.Builder.create(this, id + "-versioned").bucket(bucket.getId())
                 .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build()).build();
     }
 
@@ -139,7 +143,12 @@ public class PlatformStack extends TerraformStack {
                         List.of("arn:aws:secretsmanager:" + arnTail + ":secret:rds!db-*")),
                 InstanceRole.allow("GeneratedPasswords", List.of("secretsmanager:GetRandomPassword"), List.of("*")),
                 InstanceRole.allow("RuntimeRollouts", List.of("autoscaling:StartInstanceRefresh", "autoscaling:DescribeInstanceRefreshes",
-                        "ec2:CreateLaunchTemplateVersion"), List.of("*")),
+                        "autoscaling:CancelInstanceRefresh", "ec2:CreateLaunchTemplateVersion", "ec2:DescribeLaunchTemplateVersions"),
+                        List.of("*")),
+                // release artifacts and rulebooks by content hash: written once, never deleted by the control plane
+                InstanceRole.allow("ReleaseObjects", List.of("s3:PutObject", "s3:GetObject", "s3:ListBucket"),
+                        List.of("arn:aws:s3:::" + spec.releaseBucket(), "arn:aws:s3:::" + spec.releaseBucket() + "/releases/*",
+                                "arn:aws:s3:::" + spec.releaseBucket() + "/rulebooks/*")),
                 // stopping a runtime, suspending at the load balancers, the offboarding snapshot, queue depth
                 InstanceRole.allow("RuntimeStops", List.of("autoscaling:UpdateAutoScalingGroup"),
                         List.of("arn:aws:autoscaling:" + arnTail + ":autoScalingGroup:*:autoScalingGroupName/undersign-*")),

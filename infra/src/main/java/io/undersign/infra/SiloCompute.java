@@ -1,6 +1,7 @@
 package io.undersign.infra;
 
 import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroup;
 import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupLaunchTemplate;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
@@ -14,8 +15,9 @@ import software.constructs.Construct;
 /**
  * The runtime's instances: an auto-scaling group over both zones' private subnets, registered in
  * both target groups and replaced when their health check fails; a launch template (IMDSv2 only)
- * whose instance profile may read this tenant's SSM parameters and secrets and write its log
- * group, nothing else.
+ * whose instance profile may read this tenant's SSM parameters and secrets, the platform's
+ * release objects, and write its log group, nothing else. The stack's template version boots the
+ * image's own build; releases add versions of their own (the control plane's RuntimeRollout).
  */
 public class SiloCompute extends Construct {
     private final AutoscalingGroup group;
@@ -36,6 +38,9 @@ public class SiloCompute extends Construct {
                 // its own database user's and broker user's secrets; never the RDS master user's
                 InstanceRole.allow("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"),
                         List.of("arn:aws:secretsmanager:" + arnTail + ":secret:" + spec.secretPrefix() + "*")),
+                // the release artifacts and rulebooks its launch template names, checked by hash at boot
+                InstanceRole.allow("ReadReleases", List.of("s3:GetObject"), List.of("arn:aws:s3:::" + spec.releaseBucket() + "/releases/*",
+                        "arn:aws:s3:::" + spec.releaseBucket() + "/rulebooks/*")),
                 InstanceRole.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getArn() + ":*"))));
         template = LaunchTemplate.Builder.create(this, "template").namePrefix(name + "-").imageId(spec.runtimeImageId())
                 .instanceType(spec.instanceType()).vpcSecurityGroupIds(List.of(groups.runtime().getId()))
@@ -47,7 +52,10 @@ public class SiloCompute extends Construct {
                 .desiredCapacity(spec.minInstances()).vpcZoneIdentifier(network.privateSubnetIds())
                 .targetGroupArns(List.of(edge.interviewTargets().getArn(), edge.apiTargets().getArn()))
                 .healthCheckType("ELB").healthCheckGracePeriod(180)
-                .launchTemplate(AutoscalingGroupLaunchTemplate.builder().id(template.getId()).version("$Latest").build())
+                .launchTemplate(AutoscalingGroupLaunchTemplate.builder().id(template.getId()).version("$Default").build())
+                // each instance refresh names the launch template version of the release it rolls out and leaves the
+                // group on it; a later apply must not take the group back to this stack's version
+                .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("launch_template")).build())
                 .build();
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
  * @param alarmTopicArn SNS topic the on-call system listens on
  * @param trustStoreBucket S3 bucket (in the silo's region) holding each tenant's client CA and
  *        revocation lists, which the API's load balancer reads into its trust store
+ * @param releaseBucket S3 bucket (in the silo's region) of release artifacts and rulebooks, kept
+ *        by content hash; the runtime's instances read them at boot
  * @param provisionerRoleArn the role Terraform assumes to build the silo (the platform's
  *        {@code undersign-provisioner}); none: the caller's own credentials
  * @param decommission offboarding: lifts deletion protection so a destroy can follow (the
@@ -20,7 +22,7 @@ import java.util.List;
 public record TenantSiloSpec(String tenantId, String region, String zoneName, String hostedZoneId, String appName,
         String vpcCidr, String tlsPolicy, String runtimeImageId, String instanceType, int minInstances, int maxInstances,
         String dbInstanceClass, int dbAllocatedStorageGb, String brokerInstanceType, String transitGatewayId,
-        String alarmTopicArn, String stateBucket, String stateLockTable, String trustStoreBucket, String provisionerRoleArn,
+        String alarmTopicArn, String stateBucket, String stateLockTable, String trustStoreBucket, String releaseBucket, String provisionerRoleArn,
         boolean guardDuty,
         boolean decommission) {
 
@@ -38,6 +40,7 @@ public record TenantSiloSpec(String tenantId, String region, String zoneName, St
         require(stateBucket, "stateBucket");
         require(stateLockTable, "stateLockTable");
         require(trustStoreBucket, "trustStoreBucket");
+        require(releaseBucket, "releaseBucket");
         if (!tenantId.matches("[a-z][a-z0-9-]{1,30}")) {
             throw new IllegalArgumentException("tenantId: '" + tenantId + "' is not a tenant id");
         }

@@ -19,7 +19,8 @@ class PlatformStackTest {
     static void synthesize() throws Exception {
         Path out = Files.createTempDirectory(Path.of("target"), "cdktf.out");
         Synth.synth(new PlatformSpec("eu-west-2", "undersign.example", "10.0.0.0/16", "10.32.0.0/11", "ami-0abcdef1234567890", null,
-                "undersign-terraform-state", "undersign-terraform-locks", "undersign-trust-stores-eu-west-2"), List.of(), out);
+                "undersign-terraform-state", "undersign-terraform-locks", "undersign-trust-stores-eu-west-2",
+                "undersign-releases-eu-west-2"), List.of(), out);
         platform = new ObjectMapper().readTree(out.resolve("stacks/platform/cdk.tf.json").toFile());
     }
 
@@ -56,20 +57,24 @@ class PlatformStackTest {
                 "elasticloadbalancing:ModifyListener", "elasticloadbalancing:AddTrustStoreRevocations",
                 "elasticloadbalancing:RemoveTrustStoreRevocations", "elasticloadbalancing:DescribeTrustStoreRevocations",
                 "rds:CreateDBSnapshot", "rds:DescribeDBSnapshots", "cloudwatch:GetMetricData", "s3:PutObject", "s3:ListBucket",
-                "s3:DeleteObject", "sts:AssumeRole");
+                "s3:DeleteObject", "sts:AssumeRole", "ec2:DescribeLaunchTemplateVersions", "autoscaling:CancelInstanceRefresh",
+                "s3:GetObject");
         assertThat(actions).contains("route53:ChangeResourceRecordSets", "autoscaling:StartInstanceRefresh", "ssm:PutParameter",
                         "s3:PutObject", "elasticloadbalancing:AddTrustStoreRevocations")
                 .noneMatch(a -> a.endsWith(":*") || a.equals("*"));
     }
 
     @Test
-    void clientCasAndRevocationListsLiveInAPrivateEncryptedVersionedBucket() {
-        assertThat(one("aws_s3_bucket").get("bucket").asText()).isEqualTo("undersign-trust-stores-eu-west-2");
-        JsonNode block = one("aws_s3_bucket_public_access_block");
-        assertThat(List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"))
-                .allSatisfy(f -> assertThat(block.get(f).asBoolean()).as(f).isTrue());
-        assertThat(one("aws_s3_bucket_server_side_encryption_configuration").findValue("sse_algorithm").asText()).isEqualTo("AES256");
-        assertThat(one("aws_s3_bucket_versioning").at("/versioning_configuration/status").asText()).isEqualTo("Enabled");
+    void clientCasAndReleasesLiveInPrivateEncryptedVersionedBuckets() {
+        assertThat(resources("aws_s3_bucket")).extracting(b -> b.get("bucket").asText())
+                .containsExactlyInAnyOrder("undersign-trust-stores-eu-west-2", "undersign-releases-eu-west-2");
+        assertThat(resources("aws_s3_bucket_public_access_block")).hasSize(2).allSatisfy(block ->
+                assertThat(List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"))
+                        .allSatisfy(f -> assertThat(block.get(f).asBoolean()).as(f).isTrue()));
+        assertThat(resources("aws_s3_bucket_server_side_encryption_configuration")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.findValue("sse_algorithm").asText()).isEqualTo("AES256"));
+        assertThat(resources("aws_s3_bucket_versioning")).hasSize(2)
+                .allSatisfy(v -> assertThat(v.at("/versioning_configuration/status").asText()).isEqualTo("Enabled"));
     }
 
     @Test

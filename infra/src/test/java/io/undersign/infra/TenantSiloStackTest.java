@@ -20,6 +20,7 @@ class TenantSiloStackTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/acme.cdk.tf.json");
     static final String TOPIC = "arn:aws:sns:eu-west-2:111122223333:undersign-oncall";
     static final String TRUST_BUCKET = "undersign-trust-stores-eu-west-2";
+    static final String RELEASE_BUCKET = "undersign-releases-eu-west-2";
     static final String PROVISIONER = "arn:aws:iam::111122223333:role/undersign-provisioner";
 
     private static JsonNode acme;
@@ -28,7 +29,7 @@ class TenantSiloStackTest {
     static TenantSiloSpec spec(String tenant, String cidr, String tlsPolicy) {
         return new TenantSiloSpec(tenant, "eu-west-2", "undersign.example", "Z0123456789ABCDEF", null, cidr, tlsPolicy,
                 "ami-0abcdef1234567890", null, 0, 0, null, 0, null, "tgw-0123456789abcdef0", TOPIC,
-                "undersign-terraform-state", "undersign-terraform-locks", TRUST_BUCKET, PROVISIONER, true, false);
+                "undersign-terraform-state", "undersign-terraform-locks", TRUST_BUCKET, RELEASE_BUCKET, PROVISIONER, true, false);
     }
 
     @BeforeAll
@@ -162,7 +163,7 @@ class TenantSiloStackTest {
         TenantSiloSpec leaving = new TenantSiloSpec(base.tenantId(), base.region(), base.zoneName(), base.hostedZoneId(), base.appName(),
                 base.vpcCidr(), base.tlsPolicy(), base.runtimeImageId(), base.instanceType(), base.minInstances(), base.maxInstances(),
                 base.dbInstanceClass(), base.dbAllocatedStorageGb(), base.brokerInstanceType(), base.transitGatewayId(),
-                base.alarmTopicArn(), base.stateBucket(), base.stateLockTable(), base.trustStoreBucket(), null, true, true);
+                base.alarmTopicArn(), base.stateBucket(), base.stateLockTable(), base.trustStoreBucket(), base.releaseBucket(), null, true, true);
         Path out = Files.createTempDirectory(Path.of("target"), "cdktf.out");
         Synth.synth(List.of(leaving), out);
         JsonNode gone = JSON.readTree(out.resolve("stacks/gone/cdk.tf.json").toFile());

@@ -313,6 +313,26 @@ public interface UndersignConfig {
         @WithDefault("0.1.0")
         String release();
 
+        /**
+         * The private bucket of release artifacts and rulebooks (by SHA-256), which runtimes'
+         * instances read at boot; {@code {region}} is replaced by the silo's region.
+         */
+        Optional<String> releaseBucket();
+
+        /**
+         * Where an instance refresh pauses (percent of instances replaced; the last is 100) for
+         * {@link #refreshCheckpointDelay()}, watched by the load balancers' health checks.
+         */
+        @WithDefault("50,100")
+        List<Integer> refreshCheckpoints();
+
+        @WithDefault("60s")
+        java.time.Duration refreshCheckpointDelay();
+
+        /** How long a new instance warms up before the refresh counts it healthy. */
+        @WithDefault("120s")
+        java.time.Duration instanceWarmup();
+
         /** How often to look at an instance refresh, and how long it may take. */
         @WithDefault("15s")
         java.time.Duration rolloutPollInterval();

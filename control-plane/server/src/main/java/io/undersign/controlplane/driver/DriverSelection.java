@@ -5,13 +5,16 @@ import io.undersign.controlplane.driver.aws.AwsClientTrust;
 import io.undersign.controlplane.driver.aws.AwsDataExporter;
 import io.undersign.controlplane.driver.aws.AwsDnsRegistrar;
 import io.undersign.controlplane.driver.aws.AwsEndpointProbe;
+import io.undersign.controlplane.driver.aws.AwsPublicApi;
 import io.undersign.controlplane.driver.aws.AwsQueueMonitor;
 import io.undersign.controlplane.driver.aws.AwsRuntimeDeployer;
+import io.undersign.controlplane.driver.aws.AwsRuntimeUpgrader;
 import io.undersign.controlplane.driver.aws.AwsStackProvisioner;
 import io.undersign.controlplane.driver.local.LocalClientTrust;
 import io.undersign.controlplane.driver.local.LocalDataExporter;
 import io.undersign.controlplane.driver.local.LocalDnsRegistrar;
 import io.undersign.controlplane.driver.local.LocalEdgeProbe;
+import io.undersign.controlplane.driver.local.LocalPublicApi;
 import io.undersign.controlplane.driver.local.LocalQueueMonitor;
 import io.undersign.controlplane.driver.local.LocalRuntimeDeployer;
 import io.undersign.controlplane.driver.local.LocalStackProvisioner;
@@ -72,23 +75,16 @@ public class DriverSelection {
         return pick(local, aws);
     }
 
-    /** Upgrades without downtime are built for the local driver; on AWS an upgrade fails at its first step, saying so. */
     @Produces
     @ApplicationScoped
-    RuntimeUpgrader runtimeUpgrader(Instance<LocalRuntimeDeployer> local) {
-        if (aws()) {
-            throw new IllegalStateException("upgrades on the aws driver (launch template and instance refresh at 100% healthy) are not built yet");
-        }
-        return local.get();
+    RuntimeUpgrader runtimeUpgrader(Instance<LocalRuntimeDeployer> local, Instance<AwsRuntimeUpgrader> aws) {
+        return pick(local, aws);
     }
 
     @Produces
     @ApplicationScoped
-    PublicApi publicApi(Instance<io.undersign.controlplane.driver.local.LocalPublicApi> local) {
-        if (aws()) {
-            throw new IllegalStateException("the gate's calls through an aws tenant's public hosts are not built yet");
-        }
-        return local.get();
+    PublicApi publicApi(Instance<LocalPublicApi> local, Instance<AwsPublicApi> aws) {
+        return pick(local, aws);
     }
 
     private <T> T pick(Instance<? extends T> local, Instance<? extends T> aws) {

@@ -116,7 +116,8 @@ public class RuntimeArtifacts implements PanacheRepositoryBase<RuntimeArtifact, 
         }
     }
 
-    static String sha256Of(Path file) {
+    /** The file's SHA-256, lower-case hex. */
+    public static String sha256Of(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

@@ -19,8 +19,12 @@ import java.nio.file.StandardCopyOption;
 @ApplicationScoped
 public class RuntimeBuilds {
 
-    /** {@code rulebookFile}: null for the build's own rulebook; {@code release}/{@code buildId}: null without a release. */
-    public record RuntimeBuild(Path jar, Path rulebookFile, String release, String buildId, String rulebookId, String rulebookVersion) {
+    /**
+     * {@code rulebookFile}: null for the build's own rulebook; {@code release}, {@code buildId},
+     * {@code runtimeSha256}: null without a release.
+     */
+    public record RuntimeBuild(Path jar, String runtimeSha256, Path rulebookFile, String release, String buildId, String rulebookId,
+            String rulebookVersion) {
     }
 
     @Inject
@@ -38,7 +42,7 @@ public class RuntimeBuilds {
     @Transactional
     public RuntimeBuild of(TenantSpec tenant) {
         if (tenant.release() == null) {
-            return new RuntimeBuild(config.runtime().jar().toAbsolutePath(), null, null, null, null, null);
+            return new RuntimeBuild(config.runtime().jar().toAbsolutePath(), null, null, null, null, null, null);
         }
         PlatformRelease release = releases.require(tenant.release());
         Path jar = artifacts.verified(release.runtimeSha256);
@@ -46,7 +50,7 @@ public class RuntimeBuilds {
         Path file = config.dataDir().resolve("runtimes").resolve(tenant.id()).resolve("rulebooks")
                 .resolve(release.rulebookId + "-" + release.rulebookVersion + ".yaml").toAbsolutePath();
         write(file, rulebook.source);
-        return new RuntimeBuild(jar, file, release.id, release.buildId, release.rulebookId, release.rulebookVersion);
+        return new RuntimeBuild(jar, release.runtimeSha256, file, release.id, release.buildId, release.rulebookId, release.rulebookVersion);
     }
 
     /** Whole or not at all: a runtime starting while this runs never reads half a rulebook. */

@@ -37,6 +37,7 @@ public class AwsStandIns implements QuarkusTestResourceLifecycleManager {
                 Map.entry("undersign.aws.state-bucket", "undersign-terraform-state"),
                 Map.entry("undersign.aws.state-lock-table", "undersign-terraform-locks"),
                 Map.entry("undersign.aws.trust-store-bucket", "undersign-trust-stores-{region}"),
+                Map.entry("undersign.aws.release-bucket", "undersign-releases-{region}"),
                 Map.entry("undersign.aws.provisioner-role-arn", "arn:aws:iam::111122223333:role/undersign-provisioner"),
                 Map.entry("undersign.aws.terraform", terraform.toString()),
                 Map.entry("undersign.aws.db-ssl-mode", "DISABLED"),

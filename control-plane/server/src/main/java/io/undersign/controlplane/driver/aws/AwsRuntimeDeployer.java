@@ -12,8 +12,9 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
- * Deploys a tenant's runtime on AWS: configuration to SSM, a launch template version for this
- * release, an instance refresh of the tenant's auto-scaling group followed to its end.
+ * Deploys a tenant's runtime on AWS: configuration to SSM, the launch template version of its
+ * release (or of the image's own build), an instance refresh of the tenant's auto-scaling group to
+ * it followed to its end.
  */
 @ApplicationScoped
 @Typed(AwsRuntimeDeployer.class)
@@ -31,18 +32,25 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
     @Inject
     StepProgress progress;
 
+    @Inject
+    AwsRuntimeUpgrader releases;
+
     @Override
     public Map<String, String> deploy(TenantSpec tenant) throws Exception {
         SiloOutputs.Outputs outputs = stacks.of(tenant.id());
         RuntimeRollout rollout = rollout(tenant);
-        String release = config.aws().release();
+        // a tenant on a release runs that release's build and rulebook; one on none, the image's own
+        String release = tenant.release() == null ? config.aws().release() : tenant.release();
         rollout.configure(io.undersign.contract.SiloNames.parameterPath(tenant.id()), RuntimeRollout.runtimeParameters(tenant.id(), tenant.displayName(),
                 // where integrators reach it (its OpenAPI document names it): the api. host behind the NLB, port 443
                 tenant.brandColour(), "https://" + tenant.apiHost(), stacks.jdbcUrl(outputs),
                 SiloNames.databaseSecret(tenant.id()), SiloOutputs.brokerUrl(outputs),
                 SiloNames.brokerSecret(tenant.id()), release));
-        long version = rollout.newTemplateVersion(outputs.text("launch_template_id"), release);
-        String refresh = rollout.refresh(outputs.text("asg_name"), message -> progress.report(tenant.id(), message));
+        String template = outputs.text("launch_template_id");
+        long version = tenant.release() == null
+                ? rollout.templateVersion(template, RuntimeRollout.imageDescription(release), release, java.util.Optional.empty())
+                : releases.stage(tenant).version();
+        String refresh = rollout.refresh(outputs.text("asg_name"), template, version, message -> progress.report(tenant.id(), message));
         return Map.of("release", release, "launchTemplateVersion", String.valueOf(version), "instanceRefresh", refresh);
     }
 
@@ -54,6 +62,6 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
     }
 
     private RuntimeRollout rollout(TenantSpec tenant) {
-        return new RuntimeRollout(clients.regional(tenant.region()), config.aws().rolloutPollInterval(), config.aws().rolloutTimeout());
+        return RuntimeRollouts.of(clients, config, tenant.region());
     }
 }

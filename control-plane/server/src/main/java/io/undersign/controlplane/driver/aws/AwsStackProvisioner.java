@@ -147,6 +147,7 @@ public class AwsStackProvisioner implements StackProvisioner {
         spec.put("stateBucket", required(aws.stateBucket(), "state-bucket"));
         spec.put("stateLockTable", required(aws.stateLockTable(), "state-lock-table"));
         spec.put("trustStoreBucket", clientTrust.bucket(tenant.region()));
+        spec.put("releaseBucket", required(aws.releaseBucket(), "release-bucket").replace("{region}", tenant.region()));
         aws.provisionerRoleArn().ifPresent(role -> spec.put("provisionerRoleArn", role));
         spec.put("guardDuty", true);
         spec.put("decommission", decommission);

@@ -277,6 +277,10 @@ class AwsStackProvisionerTest {
         // the runtime: configuration to SSM, a launch template version, an instance refresh to its end
         aws.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("AmazonSSM.PutParameter"))
                 .willReturn(okJson("{\"Version\":1,\"Tier\":\"Standard\"}")));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeLaunchTemplateVersions")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/xml").withBody("""
+                        <DescribeLaunchTemplateVersionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r0</requestId>
+                        <launchTemplateVersionSet/></DescribeLaunchTemplateVersionsResponse>""")));
         aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=CreateLaunchTemplateVersion")).willReturn(aResponse()
                 .withHeader("Content-Type", "text/xml").withBody("""
                         <CreateLaunchTemplateVersionResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r1</requestId>

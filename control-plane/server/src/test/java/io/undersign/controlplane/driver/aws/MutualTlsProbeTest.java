@@ -58,6 +58,14 @@ class MutualTlsProbeTest {
                 params.setSSLParameters(parameters);
             }
         });
+        server.createContext("/api/v1/evaluations", exchange -> {
+            byte[] asked = exchange.getRequestBody().readAllBytes();
+            String answer = exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(asked, java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(201, answer.length());
+            exchange.getResponseBody().write(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            exchange.close();
+        });
         server.createContext("/ping", exchange -> {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -82,6 +90,21 @@ class MutualTlsProbeTest {
                 Duration.ofMinutes(20));
         assertThatThrownBy(() -> probe(ClientTlsContexts.presenting(stranger, serverCa.certificate())).awaitHealthy("localhost"))
                 .hasMessageContaining("unreachable");
+    }
+
+    @Test
+    void theGatesCallsThroughTheApiHostPresentTheTenantsCertificateAndCarryTheirBody() throws Exception {
+        PublicHosts hosts = new PublicHosts(host -> URI.create("https://localhost:" + server.getAddress().getPort()), serverCa.certificate());
+        Certificates.Issued caller = Certificates.client(tenantCa, "undersign-gate", Duration.ofMinutes(10));
+        var answer = hosts.call("api.uw.acme.undersign.example", caller, "POST", "/api/v1/evaluations", "{\"answers\":{}}");
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.body()).isEqualTo("POST application/json {\"answers\":{}}");
+        Certificates.Issued stranger = Certificates.client(Certificates.ca("Another tenant's CA", Duration.ofDays(30)), "x",
+                Duration.ofMinutes(10));
+        assertThatThrownBy(() -> hosts.call("api.uw.acme.undersign.example", stranger, "POST", "/api/v1/evaluations", "{}"))
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> hosts.get("uw.acme.undersign.example", "/ping")).as("no certificate: refused at the handshake")
+                .isInstanceOf(java.io.IOException.class);
     }
 
     private HttpsProbe probe(SSLContext client) {

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class RuntimeRolloutTest {
     void start() {
         aws = LocalAws.start();
         var settings = LocalAws.settings(aws, 3);
-        rollout = new RuntimeRollout(AwsClients.regional(settings, Region.EU_WEST_2), Duration.ofMillis(20), Duration.ofSeconds(10));
+        rollout = new RuntimeRollout(AwsClients.regional(settings, Region.EU_WEST_2), Duration.ofMillis(20), Duration.ofSeconds(10),
+                new RuntimeRollout.RefreshPreferences(List.of(50, 100), Duration.ofSeconds(60), Duration.ofSeconds(120)));
     }
 
     @AfterEach
@@ -62,7 +64,8 @@ class RuntimeRolloutTest {
     }
 
     @Test
-    void aNewTemplateVersionThenARefreshFollowedToSuccess() throws Exception {
+    void aReleasesTemplateVersionThenARefreshToItAtFullHealthyCapacity() throws Exception {
+        stubVersions();
         aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=CreateLaunchTemplateVersion")).willReturn(xml("""
                 <CreateLaunchTemplateVersionResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
                   <requestId>6657423a-2616-461a-9ce5-3c65example</requestId>
@@ -71,35 +74,76 @@ class RuntimeRolloutTest {
                     <launchTemplateName>undersign-acme-</launchTemplateName><versionDescription>undersign release 0.2.0</versionDescription>
                     <versionNumber>2</versionNumber></launchTemplateVersion>
                 </CreateLaunchTemplateVersionResponse>""")));
-        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")).willReturn(xml("""
-                <StartInstanceRefreshResponse %s><StartInstanceRefreshResult><InstanceRefreshId>%s</InstanceRefreshId>
-                </StartInstanceRefreshResult><ResponseMetadata><RequestId>a1b2c3d4</RequestId></ResponseMetadata></StartInstanceRefreshResponse>"""
-                .formatted(ASG_NS, REFRESH))));
+        stubStart();
         stubRefreshStates("InProgress", "Successful", null);
 
-        assertThat(rollout.newTemplateVersion("lt-0abcd290751193123", "0.2.0")).isEqualTo(2);
-        assertThat(rollout.refresh("undersign-acme", progress::add)).isEqualTo(REFRESH);
+        assertThat(rollout.templateVersion("lt-0abcd290751193123", RuntimeRollout.releaseDescription("0.2.0"), "0.2.0",
+                Optional.of("#!/bin/bash\necho release"))).isEqualTo(2);
+        assertThat(rollout.refresh("undersign-acme", "lt-0abcd290751193123", 2, progress::add)).isEqualTo(REFRESH);
 
         String version = aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=CreateLaunchTemplateVersion")))
                 .get(0).getBodyAsString();
-        assertThat(version).contains("LaunchTemplateId=lt-0abcd290751193123").contains("SourceVersion=%24Latest")
-                .contains("undersign%3Arelease").contains("0.2.0");
+        assertThat(version).contains("LaunchTemplateId=lt-0abcd290751193123").contains("SourceVersion=%24Default")
+                .contains("VersionDescription=undersign+release+0.2.0").contains("undersign%3Arelease")
+                .contains("LaunchTemplateData.UserData=" + java.net.URLEncoder.encode(java.util.Base64.getEncoder()
+                        .encodeToString("#!/bin/bash\necho release".getBytes()), java.nio.charset.StandardCharsets.UTF_8));
         String start = aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")))
                 .get(0).getBodyAsString();
-        assertThat(start).contains("AutoScalingGroupName=undersign-acme").contains("Preferences.MinHealthyPercentage=50");
-        assertThat(progress).containsExactly("instance refresh " + REFRESH + ": InProgress, 50% done, 1 to update",
-                "instance refresh " + REFRESH + ": Successful, 100% done, 0 to update");
+        assertThat(start).contains("AutoScalingGroupName=undersign-acme", "DesiredConfiguration.LaunchTemplate.LaunchTemplateId=lt-0abcd290751193123",
+                "DesiredConfiguration.LaunchTemplate.Version=2", "Preferences.MinHealthyPercentage=100", "Preferences.MaxHealthyPercentage=200",
+                "Preferences.SkipMatching=true", "Preferences.AutoRollback=true", "Preferences.CheckpointPercentages.member.1=50",
+                "Preferences.CheckpointPercentages.member.2=100", "Preferences.CheckpointDelay=60", "Preferences.InstanceWarmup=120");
+        assertThat(progress).containsExactly(
+                "instance refresh " + REFRESH + " to launch template version 2: InProgress, 50% done, 1 to update"
+                        + " (Waiting for instances to warm up before continuing.)",
+                "instance refresh " + REFRESH + " to launch template version 2: Successful, 100% done, 0 to update");
+    }
+
+    @Test
+    void aRetryFindsTheReleasesVersionInsteadOfMakingASecond() {
+        stubVersions(version(1, "undersign image build 0.1.0"), version(2, "undersign release 0.2.0"), version(3, "undersign release 0.3.0"));
+        assertThat(rollout.templateVersion("lt-0abcd290751193123", RuntimeRollout.releaseDescription("0.2.0"), "0.2.0", Optional.empty()))
+                .isEqualTo(2);
+        assertThat(rollout.findTemplateVersion("lt-0abcd290751193123", RuntimeRollout.imageDescription("0.1.0"))).contains(1L);
+        assertThat(rollout.findTemplateVersion("lt-0abcd290751193123", RuntimeRollout.releaseDescription("0.9.0"))).isEmpty();
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=CreateLaunchTemplateVersion")))).isEmpty();
+    }
+
+    @Test
+    void aRefreshTowardAnotherVersionIsCancelledBeforeThisOneStarts() throws Exception {
+        // the first start meets an interrupted upgrade's refresh (toward version 3); once cancelled, this one starts
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")).inScenario("start")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(inProgress()).willSetStateTo("cancelled"));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")).inScenario("start")
+                .whenScenarioStateIs("cancelled").willReturn(xml(started())));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeInstanceRefreshes")).withRequestBody(containing("MaxRecords=1"))
+                .willReturn(xml(refresh("other-refresh", "InProgress", 10, 2, null, 3))));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=CancelInstanceRefresh")).willReturn(xml("""
+                <CancelInstanceRefreshResponse %s><CancelInstanceRefreshResult><InstanceRefreshId>other-refresh</InstanceRefreshId>
+                </CancelInstanceRefreshResult><ResponseMetadata><RequestId>a1b2c3d4</RequestId></ResponseMetadata></CancelInstanceRefreshResponse>"""
+                .formatted(ASG_NS))));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeInstanceRefreshes")).withRequestBody(containing(REFRESH))
+                .willReturn(xml(refresh(REFRESH, "Successful", 100, 0, null, 2))));
+
+        assertThat(rollout.refresh("undersign-acme", "lt-0abcd290751193123", 2, progress::add)).isEqualTo(REFRESH);
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=CancelInstanceRefresh")))).hasSize(1);
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")))).hasSize(2);
+    }
+
+    @Test
+    void aRefreshAlreadyRunningTowardTheSameVersionIsJoined() throws Exception {
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")).willReturn(inProgress()));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeInstanceRefreshes"))
+                .willReturn(xml(refresh(REFRESH, "Successful", 100, 0, null, 2))));
+        assertThat(rollout.refresh("undersign-acme", "lt-0abcd290751193123", 2, progress::add)).isEqualTo(REFRESH);
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=CancelInstanceRefresh")))).isEmpty();
     }
 
     @Test
     void aFailedRefreshSaysWhyInAwssWords() {
-        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "text/xml").withBody("""
-                        <ErrorResponse %s><Error><Type>Sender</Type><Code>InstanceRefreshInProgress</Code>
-                        <Message>An Instance Refresh is already in progress and blocks the execution of this Instance Refresh.</Message></Error>
-                        <RequestId>a1b2c3d4</RequestId></ErrorResponse>""".formatted(ASG_NS))));
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")).willReturn(inProgress()));
         stubRefreshStates("InProgress", "Failed", "Instance i-0123456789abcdef0 failed to pass its ELB health checks during the refresh.");
-        assertThatThrownBy(() -> rollout.refresh("undersign-acme", progress::add))
+        assertThatThrownBy(() -> rollout.refresh("undersign-acme", "lt-0abcd290751193123", 2, progress::add))
                 .hasMessage("instance refresh " + REFRESH + " of undersign-acme ended Failed: "
                         + "Instance i-0123456789abcdef0 failed to pass its ELB health checks during the refresh.");
         assertThat(progress).as("joined the refresh already running").isNotEmpty();
@@ -114,13 +158,53 @@ class RuntimeRolloutTest {
     }
 
     private static String refresh(String status, int percent, int toUpdate, String reason) {
+        return refresh(REFRESH, status, percent, toUpdate, reason, 2);
+    }
+
+    private static String refresh(String id, String status, int percent, int toUpdate, String reason, long version) {
         return """
                 <DescribeInstanceRefreshesResponse %s><DescribeInstanceRefreshesResult><InstanceRefreshes><member>
                 <InstanceRefreshId>%s</InstanceRefreshId><AutoScalingGroupName>undersign-acme</AutoScalingGroupName>
                 <Status>%s</Status>%s<StartTime>2026-11-29T12:00:00Z</StartTime><PercentageComplete>%d</PercentageComplete>
-                <InstancesToUpdate>%d</InstancesToUpdate></member></InstanceRefreshes></DescribeInstanceRefreshesResult>
+                <InstancesToUpdate>%d</InstancesToUpdate><DesiredConfiguration><LaunchTemplate>
+                <LaunchTemplateId>lt-0abcd290751193123</LaunchTemplateId><Version>%d</Version></LaunchTemplate></DesiredConfiguration>
+                </member></InstanceRefreshes></DescribeInstanceRefreshesResult>
                 <ResponseMetadata><RequestId>a1b2c3d4</RequestId></ResponseMetadata></DescribeInstanceRefreshesResponse>"""
-                .formatted(ASG_NS, REFRESH, status, reason == null ? "" : "<StatusReason>" + reason + "</StatusReason>", percent, toUpdate);
+                .formatted(ASG_NS, id, status, reason == null ? "" : "<StatusReason>" + reason + "</StatusReason>", percent, toUpdate, version);
+    }
+
+    private void stubStart() {
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=StartInstanceRefresh")).willReturn(xml(started())));
+    }
+
+    private static String started() {
+        return """
+                <StartInstanceRefreshResponse %s><StartInstanceRefreshResult><InstanceRefreshId>%s</InstanceRefreshId>
+                </StartInstanceRefreshResult><ResponseMetadata><RequestId>a1b2c3d4</RequestId></ResponseMetadata></StartInstanceRefreshResponse>"""
+                .formatted(ASG_NS, REFRESH);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder inProgress() {
+        return aResponse().withStatus(400).withHeader("Content-Type", "text/xml").withBody("""
+                <ErrorResponse %s><Error><Type>Sender</Type><Code>InstanceRefreshInProgress</Code>
+                <Message>An Instance Refresh is already in progress and blocks the execution of this Instance Refresh.</Message></Error>
+                <RequestId>a1b2c3d4</RequestId></ErrorResponse>""".formatted(ASG_NS));
+    }
+
+    /** DescribeLaunchTemplateVersions' answer, as in the EC2 API reference. */
+    private void stubVersions(String... versions) {
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeLaunchTemplateVersions")).willReturn(xml("""
+                <DescribeLaunchTemplateVersionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+                <requestId>65cadec1-b364-4354-8ca8-4176dexample</requestId><launchTemplateVersionSet>%s</launchTemplateVersionSet>
+                </DescribeLaunchTemplateVersionsResponse>""".formatted(String.join("", versions)))));
+    }
+
+    private static String version(long number, String description) {
+        return """
+                <item><createTime>2026-11-29T12:00:00.000Z</createTime><createdBy>arn:aws:iam::111122223333:root</createdBy>
+                <defaultVersion>%s</defaultVersion><launchTemplateData/><launchTemplateId>lt-0abcd290751193123</launchTemplateId>
+                <launchTemplateName>undersign-acme-</launchTemplateName><versionDescription>%s</versionDescription>
+                <versionNumber>%d</versionNumber></item>""".formatted(number == 1, description, number);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
