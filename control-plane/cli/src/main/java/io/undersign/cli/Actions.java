@@ -29,7 +29,7 @@ final class Actions {
             out.flush();
         }
         ProgressWatcher.watch(client, opId, out, api.json());
-        JsonNode tenant = client.get("/api/v1/tenants/" + Json.text(op, "tenantId"), Map.of());
+        JsonNode tenant = client.get("/api/v1/tenants/" + ApiClient.segment(Json.text(op, "tenantId")), Map.of());
         if (api.json()) {
             Json.print(out, tenant);
         } else {

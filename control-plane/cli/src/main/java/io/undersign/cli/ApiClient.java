@@ -45,6 +45,15 @@ class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    JsonNode delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE().build());
+    }
+
+    /** {@code value} as one path segment: whatever an operator typed cannot reach another path. */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The API's status for a POST, without raising on 4xx: for the calls whose refusal says what to do next. */
     int status(String path, Object body) throws IOException, InterruptedException {
         try {

@@ -19,7 +19,7 @@ final class ProgressWatcher {
     static JsonNode watch(ApiClient api, String operationId, PrintWriter out, boolean quiet) throws Exception {
         Map<String, String> seen = new HashMap<>();
         while (true) {
-            JsonNode op = api.get("/api/v1/operations/" + operationId, Map.of());
+            JsonNode op = api.get("/api/v1/operations/" + ApiClient.segment(operationId), Map.of());
             if (!quiet) {
                 for (JsonNode step : op.get("steps")) {
                     String name = step.get("name").asText();

@@ -100,7 +100,7 @@ class ReleasesCommand {
             body.put("schemaVersion", schema);
             body.put("rulebook", Map.of("id", rulebook.substring(0, eq), "version", rulebook.substring(eq + 1)));
             body.put("notes", notes);
-            JsonNode release = api.client().put("/api/v1/releases/" + id, body);
+            JsonNode release = api.client().put("/api/v1/releases/" + ApiClient.segment(id), body);
             if (api.json()) {
                 Json.print(spec.commandLine().getOut(), release);
             } else {
@@ -146,7 +146,7 @@ class ReleasesCommand {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode release = api.client().get("/api/v1/releases/" + id, Map.of());
+            JsonNode release = api.client().get("/api/v1/releases/" + ApiClient.segment(id), Map.of());
             if (api.json()) {
                 Json.print(spec.commandLine().getOut(), release);
             } else {

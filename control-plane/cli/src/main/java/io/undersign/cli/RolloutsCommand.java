@@ -46,7 +46,7 @@ class RolloutsCommand {
         int watch(String id) throws Exception {
             Map<String, String> seen = new HashMap<>();
             while (true) {
-                JsonNode r = api.client().get("/api/v1/rollouts/" + id, Map.of());
+                JsonNode r = api.client().get("/api/v1/rollouts/" + ApiClient.segment(id), Map.of());
                 for (JsonNode t : r.path("progress")) {
                     String state = Json.text(t, "status");
                     if (!state.equals(seen.put(Json.text(t, "tenant"), state))) {
@@ -71,7 +71,7 @@ class RolloutsCommand {
         int control(String id, String action, String reason) throws Exception {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("reason", reason);
-            JsonNode r = api.client().post("/api/v1/rollouts/" + id + "/" + action, body, null);
+            JsonNode r = api.client().post("/api/v1/rollouts/" + ApiClient.segment(id) + "/" + action, body, null);
             if (api.json()) {
                 Json.print(out(), r);
             } else {
@@ -86,7 +86,7 @@ class RolloutsCommand {
         @Parameters(index = "0", description = "Release id")
         String release;
 
-        @Option(names = "--tenants", required = true, description = "all, or tenant ids: a,b,c")
+        @Option(names = "--tenants", required = true, description = "all, tag:T (the ACTIVE tenants carrying tag T), or tenant ids: a,b,c")
         String tenants;
 
         @Option(names = "--waves", defaultValue = "1,25%,100%", description = "Tenants reached after each wave (default ${DEFAULT-VALUE})")
@@ -146,7 +146,7 @@ class RolloutsCommand {
             if (watch) {
                 return watch(id);
             }
-            JsonNode r = api.client().get("/api/v1/rollouts/" + id, Map.of());
+            JsonNode r = api.client().get("/api/v1/rollouts/" + ApiClient.segment(id), Map.of());
             if (api.json()) {
                 Json.print(out(), r);
             } else {
@@ -211,7 +211,7 @@ class RolloutsCommand {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode r = api.client().post("/api/v1/rollouts/" + id + "/rollback", Map.of("wave", wave, "reason", reason), null);
+            JsonNode r = api.client().post("/api/v1/rollouts/" + ApiClient.segment(id) + "/rollback", Map.of("wave", wave, "reason", reason), null);
             if (api.json()) {
                 Json.print(out(), r);
             } else {

@@ -101,7 +101,7 @@ class RulebooksCommand {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode r = api.client().get("/api/v1/rulebooks/" + id + "/" + version, Map.of());
+            JsonNode r = api.client().get("/api/v1/rulebooks/" + ApiClient.segment(id) + "/" + ApiClient.segment(version), Map.of());
             if (api.json()) {
                 Json.print(spec.commandLine().getOut(), r);
             } else {
@@ -124,7 +124,7 @@ class RulebooksCommand {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode diff = api.client().get("/api/v1/rulebooks/" + id + "/diff", Map.of("from", from, "to", to));
+            JsonNode diff = api.client().get("/api/v1/rulebooks/" + ApiClient.segment(id) + "/diff", Map.of("from", from, "to", to));
             if (api.json()) {
                 Json.print(spec.commandLine().getOut(), diff);
                 return 0;

@@ -35,7 +35,7 @@ abstract class TenantAction implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApiClient client = api.client();
-        JsonNode accepted = client.post("/api/v1/tenants/" + id + "/" + action(), body(), idempotencyKey);
+        JsonNode accepted = client.post("/api/v1/tenants/" + ApiClient.segment(id) + "/" + action(), body(), idempotencyKey);
         return Actions.report(client, api, spec, accepted, waitForIt);
     }
 }

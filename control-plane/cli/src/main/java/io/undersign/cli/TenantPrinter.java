@@ -14,6 +14,12 @@ final class TenantPrinter {
         return String.join(", ", items);
     }
 
+    /** "eu, pilot", or "none". */
+    static String tags(JsonNode tenant) {
+        JsonNode tags = tenant.get("tags");
+        return tags == null || tags.isEmpty() ? "none" : join(tags);
+    }
+
     /** "running (pid 123, port 456, since …)" or "down (next restart …)". */
     private static String runtimeLine(JsonNode runtime) {
         if ("running".equals(Json.text(runtime, "state"))) {
@@ -36,6 +42,7 @@ final class TenantPrinter {
                 .row("status", Json.text(t, "status"))
                 .row("region", Json.text(t, "region"))
                 .row("tier", Json.text(t, "tier"))
+                .row("tags", tags(t))
                 .row("tls policy", Json.text(t, "tlsPolicy"))
                 .row("tls protocols", join(t.at("/tls/protocols")))
                 .row("cipher suites", join(t.at("/tls/cipherSuites")))

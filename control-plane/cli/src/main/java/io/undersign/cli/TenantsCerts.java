@@ -45,7 +45,7 @@ class TenantsCerts {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode issued = api.client().post("/api/v1/tenants/" + tenant + "/certificates", Map.of("name", name), null);
+            JsonNode issued = api.client().post("/api/v1/tenants/" + ApiClient.segment(tenant) + "/certificates", Map.of("name", name), null);
             Files.createDirectories(out);
             Path key = out.resolve(name + ".key");
             Files.deleteIfExists(key);
@@ -89,7 +89,7 @@ class TenantsCerts {
     static class ListCerts extends OnTenant {
         @Override
         public Integer call() throws Exception {
-            JsonNode list = api.client().get("/api/v1/tenants/" + tenant + "/certificates", Map.of());
+            JsonNode list = api.client().get("/api/v1/tenants/" + ApiClient.segment(tenant) + "/certificates", Map.of());
             if (api.json()) {
                 Json.print(out(), list);
                 return 0;
@@ -110,7 +110,7 @@ class TenantsCerts {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode revoked = api.client().post("/api/v1/tenants/" + tenant + "/certificates/" + serial + "/revoke", null, null);
+            JsonNode revoked = api.client().post("/api/v1/tenants/" + ApiClient.segment(tenant) + "/certificates/" + ApiClient.segment(serial) + "/revoke", null, null);
             if (api.json()) {
                 Json.print(out(), revoked);
             } else {

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tenants", description = "Onboard and manage tenants.",
         subcommands = {TenantsCreate.class, TenantsList.class, TenantsShow.class, TenantsSuspend.class,
                 TenantsResume.class, TenantsRetry.class, TenantsOffboard.class, TenantsCerts.class,
-                TenantsEvidenceProvider.class, TenantsUpgrade.class, TenantsRollback.class})
+                TenantsEvidenceProvider.class, TenantsUpgrade.class, TenantsRollback.class,
+                TenantsTagging.Tag.class, TenantsTagging.Untag.class})
 class TenantsCommand {
 }

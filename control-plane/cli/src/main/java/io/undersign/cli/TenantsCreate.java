@@ -37,6 +37,9 @@ class TenantsCreate implements Callable<Integer> {
     @Option(names = "--colour", description = "The insurer's colour on its pages, e.g. #1f4e79")
     String colour;
 
+    @Option(names = "--tag", description = "A tag to put on the tenant (repeatable), e.g. --tag eu --tag pilot")
+    java.util.List<String> tags;
+
     @Option(names = "--idempotency-key", description = "Repeat a create safely (default: a fresh key)")
     String idempotencyKey;
 
@@ -59,6 +62,9 @@ class TenantsCreate implements Callable<Integer> {
         }
         if (colour != null) {
             body.put("brandColour", colour);
+        }
+        if (tags != null) {
+            body.put("tags", tags);
         }
         ApiClient client = api.client();
         JsonNode accepted = client.post("/api/v1/tenants", body, idempotencyKey);

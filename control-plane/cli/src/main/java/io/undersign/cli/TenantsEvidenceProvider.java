@@ -16,7 +16,7 @@ class TenantsEvidenceProvider extends TenantsCerts.OnTenant {
 
     @Override
     public Integer call() throws Exception {
-        JsonNode issued = api.client().post("/api/v1/tenants/" + tenant + "/evidence-provider/credentials", null, null);
+        JsonNode issued = api.client().post("/api/v1/tenants/" + ApiClient.segment(tenant) + "/evidence-provider/credentials", null, null);
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Files.deleteIfExists(out);

@@ -22,6 +22,9 @@ class TenantsList implements Callable<Integer> {
     @Option(names = "--status", description = "Only tenants in this status (e.g. ACTIVE, FAILED)")
     String status;
 
+    @Option(names = "--tag", description = "Only tenants carrying this tag")
+    String tag;
+
     @Option(names = "--limit", defaultValue = "50", description = "Tenants per page (1-200, default ${DEFAULT-VALUE})")
     int limit;
 
@@ -39,6 +42,7 @@ class TenantsList implements Callable<Integer> {
         do {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("status", status);
+            query.put("tag", tag);
             query.put("limit", String.valueOf(limit));
             query.put("cursor", next);
             JsonNode page = client.get("/api/v1/tenants", query);
@@ -52,10 +56,10 @@ class TenantsList implements Callable<Integer> {
             Json.print(spec.commandLine().getOut(), ApiClient.JSON.valueToTree(out));
             return 0;
         }
-        Table table = new Table("ID", "NAME", "STATUS", "REGION", "RELEASE", "PREVIOUS", "INTERVIEW");
+        Table table = new Table("ID", "NAME", "STATUS", "REGION", "RELEASE", "PREVIOUS", "TAGS", "INTERVIEW");
         for (JsonNode t : items) {
             table.row(Json.text(t, "id"), Json.text(t, "displayName"), Json.text(t, "status"), Json.text(t, "region"),
-                    Json.text(t, "currentRelease"), Json.text(t, "previousRelease"), Json.text(t.get("endpoints"), "interview"));
+                    Json.text(t, "currentRelease"), Json.text(t, "previousRelease"), TenantPrinter.tags(t), Json.text(t.get("endpoints"), "interview"));
         }
         table.print(spec.commandLine().getOut());
         if (next != null) {

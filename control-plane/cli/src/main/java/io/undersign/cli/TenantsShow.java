@@ -22,7 +22,7 @@ class TenantsShow implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JsonNode tenant = api.client().get("/api/v1/tenants/" + id, Map.of());
+        JsonNode tenant = api.client().get("/api/v1/tenants/" + ApiClient.segment(id), Map.of());
         if (api.json()) {
             Json.print(spec.commandLine().getOut(), tenant);
         } else {

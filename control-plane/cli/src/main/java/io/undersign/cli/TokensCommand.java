@@ -75,7 +75,7 @@ class TokensCommand {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode revoked = api.client().post("/api/v1/tokens/" + id + "/revoke", null, null);
+            JsonNode revoked = api.client().post("/api/v1/tokens/" + ApiClient.segment(id) + "/revoke", null, null);
             if (api.json()) {
                 Json.print(spec.commandLine().getOut(), revoked);
                 return 0;

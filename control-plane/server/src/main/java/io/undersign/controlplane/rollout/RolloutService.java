@@ -11,6 +11,7 @@ import io.undersign.controlplane.release.ReleaseService;
 import io.undersign.controlplane.tenant.Tenant;
 import io.undersign.controlplane.tenant.TenantRepository;
 import io.undersign.controlplane.tenant.TenantStatus;
+import io.undersign.controlplane.tenant.TenantTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -103,16 +104,21 @@ public class RolloutService {
         return new Started(r, rows);
     }
 
-    /** all, or a,b,c (each an ACTIVE tenant); tag:T once tenants carry tags. */
+    /** all, tag:T (the ACTIVE tenants carrying T), or a,b,c (each an ACTIVE tenant). */
     private List<Tenant> select(String selector) {
         if (selector == null || selector.isBlank()) {
-            throw new DomainException(DomainException.Kind.BAD_REQUEST, "invalid-tenants", "tenants", "tenants must be all or a,b,c");
+            throw new DomainException(DomainException.Kind.BAD_REQUEST, "invalid-tenants", "tenants", "tenants must be all, tag:T or a,b,c");
         }
         if (selector.strip().equals("all")) {
             return tenants.list("status = ?1 order by id", TenantStatus.ACTIVE);
         }
         if (selector.startsWith("tag:")) {
-            throw new DomainException(DomainException.Kind.BAD_REQUEST, "invalid-tenants", "tenants", "tenants carry no tags yet: name them (a,b,c) or all");
+            String tag = TenantTags.require(selector.substring("tag:".length()).strip(), "tenants");
+            List<Tenant> tagged = tenants.activeTagged(tag);
+            if (tagged.isEmpty()) {
+                throw new DomainException(DomainException.Kind.CONFLICT, "no-tenants", "tenants", "no ACTIVE tenant carries tag " + tag);
+            }
+            return tagged;
         }
         List<Tenant> named = new ArrayList<>();
         for (String id : Arrays.stream(selector.split(",")).map(String::strip).distinct().toList()) {
@@ -154,7 +160,7 @@ public class RolloutService {
     /** pause, resume, abort: each idempotent (asking again what already holds changes nothing). */
     @Transactional
     public Rollout control(String id, String action, String reason) {
-        Rollout r = locked(require(id).id);
+        Rollout r = lockedOrNotFound(id);
         Rollout.Status wanted = switch (action) {
             case "pause" -> Rollout.Status.PAUSED;
             case "resume" -> Rollout.Status.RUNNING;
@@ -251,7 +257,7 @@ public class RolloutService {
      */
     @Transactional
     public Rollout rollbackWave(String id, int wave, String reason, String actor) {
-        Rollout r = locked(require(id).id);
+        Rollout r = lockedOrNotFound(id);
         if (r.status == Rollout.Status.RUNNING) {
             throw new DomainException(DomainException.Kind.CONFLICT, "rollout-running", "id",
                     "rollout " + id + " is still moving tenants: pause or abort it first");
@@ -275,9 +281,20 @@ public class RolloutService {
         return r;
     }
 
+    private Rollout lockedOrNotFound(String id) {
+        Rollout r = id == null ? null : locked(id);
+        if (r == null) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "rollout-not-found", "id", "no rollout " + id);
+        }
+        return r;
+    }
+
     /**
      * The rollout, read under its row lock (replicas advance it one at a time). Taken with a plain
      * SELECT … FOR UPDATE: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB refuses.
+     * It must be the transaction's first read of the rollout: under REPEATABLE READ the first plain
+     * read fixes the snapshot, and a snapshot older than the lock would hand back a stale version
+     * (a pause racing the coordinator's tick failed with an optimistic-lock 500 that way).
      */
     private Rollout locked(String id) {
         if (em.createNativeQuery("SELECT id FROM rollout WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList().isEmpty()) {

@@ -56,16 +56,26 @@ public class Tenant {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * Operator labels a rollout can select by ({@code tag:T}); see {@link TenantTags}. Outside optimistic
+     * locking: tagging a tenant must not fail an onboarding step that moves it at the same moment.
+     */
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @jakarta.persistence.CollectionTable(name = "tenant_tag", joinColumns = @jakarta.persistence.JoinColumn(name = "tenant_id"))
+    @Column(name = "tag")
+    public java.util.Set<String> tags = new java.util.TreeSet<>();
+
     @Version
     public long version;
 
-    /** Moves to {@code next}, refusing any transition the lifecycle does not allow. */
     /** A detached copy for drivers and steps. */
     public io.undersign.controlplane.driver.TenantSpec spec() {
         return new io.undersign.controlplane.driver.TenantSpec(id, displayName, brandColour, region, tlsPolicy, interviewHost, apiHost,
                 currentRelease);
     }
 
+    /** Moves to {@code next}, refusing any transition the lifecycle does not allow. */
     public void moveTo(TenantStatus next, Instant now) {
         if (status != next && !status.canMoveTo(next)) {
             throw new IllegalTransitionException(id, status, next);

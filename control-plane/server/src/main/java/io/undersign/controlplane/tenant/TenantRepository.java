@@ -19,12 +19,16 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
     }
 
     /** One page ordered by id, starting after {@code afterId} (keyset paging). */
-    public List<Tenant> page(TenantStatus status, String afterId, int limit) {
+    public List<Tenant> page(TenantStatus status, String tag, String afterId, int limit) {
         StringBuilder query = new StringBuilder("id > :after");
         Parameters params = Parameters.with("after", afterId == null ? "" : afterId);
         if (status != null) {
             query.append(" and status = :status");
             params.and("status", status);
+        }
+        if (tag != null) {
+            query.append(" and :tag member of tags");
+            params.and("tag", tag);
         }
         return find(query.toString(), Sort.by("id"), params).page(0, limit).list();
     }
@@ -40,6 +44,11 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
 
     public boolean isActiveAtRest(String id) {
         return count("from Tenant t where t.id = ?3 and " + AT_REST, TenantStatus.ACTIVE, WORKING, id) > 0;
+    }
+
+    /** ACTIVE tenants carrying {@code tag}, by id. */
+    public List<Tenant> activeTagged(String tag) {
+        return list("status = ?1 and ?2 member of tags order by id", TenantStatus.ACTIVE, tag);
     }
 
     public long countByStatus(TenantStatus status) {

@@ -46,10 +46,28 @@ public class TenantResource {
 
     @GET
     @RolesAllowed(Role.VIEWER_NAME)
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listTenants", summary = "List tenants, optionally by status, with cursor paging")
-    public TenantPage list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listTenants", summary = "List tenants, optionally by status or tag, with cursor paging")
+    public TenantPage list(@QueryParam("status") String status, @QueryParam("tag") String tag, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") String limit) {
-        return service.list(parseStatus(status), cursor, QueryParams.limit(limit, 50, 200));
+        return service.list(parseStatus(status), tag == null || tag.isBlank() ? null : tag, cursor, QueryParams.limit(limit, 50, 200));
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/{id}/tags/{tag}")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("tenant.tag")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "tagTenant", summary = "Put a tag on a tenant (idempotent)")
+    public TenantView tag(@AuditedTenant @PathParam("id") String id, @PathParam("tag") String tag) {
+        return service.tag(id, tag);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/{id}/tags/{tag}")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("tenant.untag")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "untagTenant", summary = "Take a tag off a tenant (idempotent)")
+    public TenantView untag(@AuditedTenant @PathParam("id") String id, @PathParam("tag") String tag) {
+        return service.untag(id, tag);
     }
 
     @GET

@@ -144,11 +144,44 @@ public class TenantService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TenantPage list(TenantStatus status, String cursor, int limit) {
+    public TenantPage list(TenantStatus status, String tag, String cursor, int limit) {
         List<String> after = Cursors.decode(cursor, 1, key -> TenantIds.wellFormed(key.get(0)));
-        Cursors.Slice<Tenant> page = Cursors.slice(tenants.page(status, after == null ? null : after.get(0), limit + 1), limit,
+        if (tag != null) {
+            TenantTags.require(tag, "tag");
+        }
+        Cursors.Slice<Tenant> page = Cursors.slice(tenants.page(status, tag, after == null ? null : after.get(0), limit + 1), limit,
                 t -> List.of(t.id));
         return new TenantPage(page.items().stream().map(this::view).toList(), page.nextCursor());
+    }
+
+    /** Puts {@code tag} on the tenant (already there: nothing changes). An offboarded tenant keeps its last tags. */
+    @Transactional
+    public TenantView tag(String id, String tag) {
+        Tenant tenant = taggable(id, tag);
+        if (!tenant.tags.contains(tag)) {
+            java.util.TreeSet<String> next = new java.util.TreeSet<>(tenant.tags);
+            next.add(tag);
+            TenantTags.requireRoomFor(next, "tag");
+            tenant.tags.add(tag);
+        }
+        return view(tenant);
+    }
+
+    /** Takes {@code tag} off the tenant (not there: nothing changes). */
+    @Transactional
+    public TenantView untag(String id, String tag) {
+        Tenant tenant = taggable(id, tag);
+        tenant.tags.remove(tag);
+        return view(tenant);
+    }
+
+    private Tenant taggable(String id, String tag) {
+        TenantTags.require(tag, "tag");
+        Tenant tenant = tenants.require(id);
+        if (tenant.status == TenantStatus.OFFBOARDED) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "tenant-offboarded", "id", "Tenant " + id + " is offboarded");
+        }
+        return tenant;
     }
 
     private TenantView view(Tenant tenant) {
@@ -158,7 +191,7 @@ public class TenantService {
     private TenantView view(Tenant tenant, EvidenceQueues.Stats queues, io.undersign.controlplane.runtime.RuntimeState runtime) {
         OperationView latest = operationStore.findLatest(tenant.id).map(o -> OperationView.of(o, json)).orElse(null);
         return new TenantView(tenant.id, tenant.displayName, tenant.brandColour, tenant.tier, tenant.region, tenant.status, tenant.currentRelease,
-                tenant.previousRelease, tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest, queues, runtime);
+                tenant.previousRelease, tenant.tags.stream().sorted().toList(), tenant.tlsPolicy, TlsPolicies.of(tenant.tlsPolicy), tenant.contactEmail, endpoints.of(tenant), tenant.createdAt, tenant.updatedAt, latest, queues, runtime);
     }
 
     private Operation startIf(Tenant tenant, Set<TenantStatus> allowed, OperationKind kind, TenantAction action, String actor) {
@@ -202,6 +235,7 @@ public class TenantService {
         tenant.status = TenantStatus.REQUESTED;
         tenant.tlsPolicy = tlsPolicy;
         tenant.contactEmail = request.contactEmail();
+        tenant.tags = TenantTags.requireAll(request.tags(), "tags");
         tenant.interviewHost = interviewHost;
         tenant.apiHost = apiHost;
         tenant.createdAt = now;

@@ -10,7 +10,7 @@ import java.time.Instant;
  * its runtime's state under supervision (null in lists, and on AWS, where auto-scaling groups keep runtimes).
  */
 public record TenantView(String id, String displayName, @Schema(nullable = true) String brandColour, String tier, String region, TenantStatus status,
-        @Schema(nullable = true) String currentRelease, @Schema(nullable = true) String previousRelease, String tlsPolicy, TlsPolicies.Policy tls, @Schema(nullable = true) String contactEmail, Endpoints endpoints,
+        @Schema(nullable = true) String currentRelease, @Schema(nullable = true) String previousRelease, java.util.List<String> tags, String tlsPolicy, TlsPolicies.Policy tls, @Schema(nullable = true) String contactEmail, Endpoints endpoints,
         Instant createdAt, Instant updatedAt, @Schema(nullable = true) OperationView latestOperation,
         @Schema(nullable = true) io.undersign.controlplane.evidence.EvidenceQueues.Stats evidenceQueues, @Schema(nullable = true) io.undersign.controlplane.runtime.RuntimeState runtime) {
 

@@ -46,9 +46,14 @@ class RolloutTest {
         }
         as(Role.VIEWER).get("/api/v1/releases/" + good).then().body("tenants.size()", equalTo(5));
 
-        // a second release for two of them, then its first wave taken back
+        // a second release for the two tagged 'pilot-…' (and only those), then its first wave taken back
+        String pilot = Api.uniqueId("pilot");
+        as(Role.OPERATOR).put("/api/v1/tenants/" + tenants.get(0) + "/tags/" + pilot).then().statusCode(200);
+        as(Role.OPERATOR).put("/api/v1/tenants/" + tenants.get(1) + "/tags/" + pilot).then().statusCode(200);
         String next = Releases.release("ro", sha, Releases.version(Releases.uniqueVersion()));
-        String second = start(next, tenants.get(0) + "," + tenants.get(1), "1", 0, 1).getString("id");
+        JsonPath tagged = start(next, "tag:" + pilot, "1", 0, 1);
+        assertThat(tagged.getList("progress.tenant")).containsExactly(tenants.get(0), tenants.get(1));
+        String second = tagged.getString("id");
         assertThat(awaitFinished(second).getString("status")).isEqualTo("SUCCEEDED");
         JsonPath rolledBack = as(Role.OPERATOR).body(Map.of("wave", 1, "reason", "claims spike")).post("/api/v1/rollouts/" + second + "/rollback")
                 .then().statusCode(200).extract().jsonPath();
@@ -98,6 +103,10 @@ class RolloutTest {
                 .body("field", equalTo("waves"));
         as(Role.OPERATOR).body(Map.of("release", release, "tenants", "nobody-here", "waves", "1")).post("/api/v1/rollouts").then().statusCode(404);
         as(Role.OPERATOR).body(Map.of("release", "no-such", "tenants", tenant, "waves", "1")).post("/api/v1/rollouts").then().statusCode(404);
+        as(Role.OPERATOR).body(Map.of("release", release, "tenants", "tag:nobody-carries-this", "waves", "1")).post("/api/v1/rollouts")
+                .then().statusCode(409).body("field", equalTo("tenants"));
+        as(Role.OPERATOR).body(Map.of("release", release, "tenants", "tag:Bad Tag", "waves", "1")).post("/api/v1/rollouts")
+                .then().statusCode(400).body("field", equalTo("tenants"));
     }
 
     private static JsonPath start(String release, String tenants, String waves, int maxFailures, int parallel) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipFile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -221,6 +222,38 @@ class TenantLifecycleTest {
             cursor = page.getString("nextCursor");
         } while (cursor != null);
         assertThat(seen).containsAll(ids).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void tagsAreIdempotentAuditedListableAndCheckedBeforeAnythingChanges() {
+        String id = Api.uniqueId("tags");
+        String tag = Api.uniqueId("eu");
+        as(Role.OPERATOR).body(Map.of("id", id, "displayName", "Tagged " + id, "tags", List.of("pilot")))
+                .post("/api/v1/tenants").then().statusCode(202).body("tenant.tags", equalTo(List.of("pilot")));
+        as(Role.OPERATOR).put("/api/v1/tenants/" + id + "/tags/" + tag).then().statusCode(200).body("tags", equalTo(List.of(tag, "pilot")));
+        as(Role.OPERATOR).put("/api/v1/tenants/" + id + "/tags/" + tag).then().statusCode(200).body("tags", equalTo(List.of(tag, "pilot")));
+        assertThat(as(Role.VIEWER).queryParam("tag", tag).get("/api/v1/tenants").then().statusCode(200).extract().jsonPath()
+                .getList("items.id")).containsExactly(id);
+
+        // refused, and nothing changed
+        as(Role.OPERATOR).put("/api/v1/tenants/" + id + "/tags/Not-Lower").then().statusCode(400).body("field", equalTo("tag"));
+        as(Role.OPERATOR).put("/api/v1/tenants/" + id + "/tags/" + "x".repeat(33)).then().statusCode(400).body("field", equalTo("tag"));
+        as(Role.OPERATOR).queryParam("tag", "$bad").get("/api/v1/tenants").then().statusCode(400).body("field", equalTo("tag"));
+        as(Role.VIEWER).put("/api/v1/tenants/" + id + "/tags/viewer-cannot").then().statusCode(403);
+        as(Role.OPERATOR).put("/api/v1/tenants/nobody-" + id + "/tags/" + tag).then().statusCode(404);
+        as(Role.OPERATOR).body(Map.of("id", Api.uniqueId("tags"), "displayName", "Bad tags", "tags", List.of("Bad Tag")))
+                .post("/api/v1/tenants").then().statusCode(400).body("field", org.hamcrest.Matchers.startsWith("tags"));
+        for (int i = 0; i < TenantTags.MAX_PER_TENANT - 2; i++) {
+            as(Role.OPERATOR).put("/api/v1/tenants/" + id + "/tags/t" + i).then().statusCode(200);
+        }
+        as(Role.OPERATOR).put("/api/v1/tenants/" + id + "/tags/one-too-many").then().statusCode(400).body("detail", containsString("at most"));
+        assertThat(Api.tenant(id).getList("tags")).hasSize(TenantTags.MAX_PER_TENANT).doesNotContain("one-too-many", "viewer-cannot");
+
+        as(Role.OPERATOR).delete("/api/v1/tenants/" + id + "/tags/" + tag).then().statusCode(200);
+        as(Role.OPERATOR).delete("/api/v1/tenants/" + id + "/tags/" + tag).then().statusCode(200);
+        assertThat(Api.tenant(id).getList("tags")).doesNotContain(tag);
+        assertThat(as(Role.OPERATOR).queryParam("tenant", id).get("/api/v1/audit").then().extract().jsonPath()
+                .getList("items.action", String.class)).contains("tenant.tag", "tenant.untag");
     }
 
     /** Reads a tenant's generated database password the way the control plane does. */
