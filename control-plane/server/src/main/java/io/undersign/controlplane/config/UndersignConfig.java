@@ -69,6 +69,34 @@ public interface UndersignConfig {
 
     Aws aws();
 
+    /** Paging the platform's own operators. */
+    Oncall oncall();
+
+    interface Oncall {
+        /** How long a P1 call may go unacknowledged before the next line is called. */
+        @WithDefault("30s")
+        Duration ackTimeout();
+
+        /** How often paging looks for escalations due (their real delay is at most this late). */
+        @WithDefault("200ms")
+        Duration tick();
+
+        /** The month's SMS budget in US dollars; a warning incident from {@code budget-warn-at} of it. */
+        @WithDefault("50.00")
+        java.math.BigDecimal smsMonthlyBudgetUsd();
+
+        @WithDefault("0.80")
+        java.math.BigDecimal budgetWarnAt();
+
+        /** What the local driver counts per text sent, to try the budget locally. */
+        @WithDefault("0.05")
+        java.math.BigDecimal localSmsPriceUsd();
+
+        /** How far ahead the rota is checked for uncovered shifts. */
+        @WithDefault("7d")
+        Duration coverageHorizon();
+    }
+
     interface Mysql {
         /** JDBC URL of the MySQL-compatible server, without a database (UNDERSIGN_MYSQL_URL). */
         String server();
@@ -284,6 +312,16 @@ public interface UndersignConfig {
         Optional<String> transitGatewayId();
 
         Optional<String> alarmTopicArn();
+
+        /** The SNS topic whose SMS subscriptions are the P2 subscribers (platform output {@code oncall_sms_topic_arn}). */
+        Optional<String> oncallSmsTopicArn();
+
+        /** Amazon Connect instance, contact flow and caller id for P1 calls. */
+        Optional<String> connectInstanceId();
+
+        Optional<String> connectContactFlowId();
+
+        Optional<String> connectSourcePhone();
 
         Optional<String> stateBucket();
 

@@ -87,6 +87,27 @@ public class DriverSelection {
         return pick(local, aws);
     }
 
+    @Produces
+    @ApplicationScoped
+    io.undersign.controlplane.oncall.VoiceCalls voiceCalls(Instance<io.undersign.controlplane.driver.local.LocalVoiceCalls> local,
+            Instance<io.undersign.controlplane.driver.aws.ConnectVoiceCalls> aws) {
+        return pick(local, aws);
+    }
+
+    @Produces
+    @ApplicationScoped
+    io.undersign.controlplane.oncall.SmsTopic smsTopic(Instance<io.undersign.controlplane.driver.local.LocalSmsTopic> local,
+            Instance<io.undersign.controlplane.driver.aws.SnsSmsTopic> aws) {
+        return pick(local, aws);
+    }
+
+    @Produces
+    @ApplicationScoped
+    io.undersign.controlplane.oncall.SmsSpend smsSpend(Instance<io.undersign.controlplane.driver.local.LocalSmsSpend> local,
+            Instance<io.undersign.controlplane.driver.aws.CloudWatchSmsSpend> aws) {
+        return pick(local, aws);
+    }
+
     private <T> T pick(Instance<? extends T> local, Instance<? extends T> aws) {
         return aws() ? aws.get() : local.get();
     }

@@ -13,6 +13,15 @@ import java.time.Instant;
 @Table(name = "incident")
 public class Incident {
     public static final String OPEN = "OPEN";
+    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+    public static final String RESOLVED = "RESOLVED";
+    /** Still open: a repeat of its key counts on it, never a second page. */
+    public static final java.util.List<String> OPEN_STATES = java.util.List.of(OPEN, ACKNOWLEDGED);
+
+    /** How far paging got: PENDING (not yet tried), PAGED, EXHAUSTED (every line called), UNROUTED (nobody to reach), ACKNOWLEDGED. */
+    public enum Routing {
+        PENDING, PAGED, EXHAUSTED, UNROUTED, ACKNOWLEDGED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,4 +45,37 @@ public class Incident {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** What a rota member texts back ({@code ACK <code>}) to acknowledge it. */
+    @Column(name = "ack_code")
+    public String ackCode;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Routing routing = Routing.PENDING;
+
+    @Column(name = "escalation_step")
+    public int escalationStep;
+
+    /** When paging looks at it again; null once nothing more is due. */
+    @Column(name = "next_escalation_at")
+    public Instant nextEscalationAt;
+
+    @Column(name = "paged_anyone")
+    public boolean pagedAnyone;
+
+    public boolean isOpen() {
+        return OPEN_STATES.contains(status);
+    }
 }

@@ -51,6 +51,24 @@ public class AwsClients {
         return route53;
     }
 
+    private software.amazon.awssdk.services.sns.SnsClient sns;
+    private software.amazon.awssdk.services.connect.ConnectClient connect;
+
+    /** SNS in the control plane's own region (the on-call topic's). */
+    public synchronized software.amazon.awssdk.services.sns.SnsClient sns() {
+        if (sns == null) {
+            sns = configure(software.amazon.awssdk.services.sns.SnsClient.builder(), settings(), Region.of(config.aws().region())).build();
+        }
+        return sns;
+    }
+
+    public synchronized software.amazon.awssdk.services.connect.ConnectClient connect() {
+        if (connect == null) {
+            connect = configure(software.amazon.awssdk.services.connect.ConnectClient.builder(), settings(), Region.of(config.aws().region())).build();
+        }
+        return connect;
+    }
+
     private final java.util.Map<String, CloudWatchClient> cloudWatches = new java.util.HashMap<>();
 
     public synchronized CloudWatchClient cloudWatch(String region) {
