@@ -316,6 +316,9 @@ public interface UndersignConfig {
         /** The SNS topic whose SMS subscriptions are the P2 subscribers (platform output {@code oncall_sms_topic_arn}). */
         Optional<String> oncallSmsTopicArn();
 
+        /** The SNS topic two-way SMS events arrive on (platform output {@code oncall_inbound_topic_arn}). */
+        Optional<String> oncallInboundTopicArn();
+
         /** Amazon Connect instance, contact flow and caller id for P1 calls. */
         Optional<String> connectInstanceId();
 

@@ -57,16 +57,24 @@ public class AwsClients {
     /** SNS in the control plane's own region (the on-call topic's). */
     public synchronized software.amazon.awssdk.services.sns.SnsClient sns() {
         if (sns == null) {
-            sns = configure(software.amazon.awssdk.services.sns.SnsClient.builder(), settings(), Region.of(config.aws().region())).build();
+            sns = sns(settings(), Region.of(config.aws().region()));
         }
         return sns;
     }
 
     public synchronized software.amazon.awssdk.services.connect.ConnectClient connect() {
         if (connect == null) {
-            connect = configure(software.amazon.awssdk.services.connect.ConnectClient.builder(), settings(), Region.of(config.aws().region())).build();
+            connect = connect(settings(), Region.of(config.aws().region()));
         }
         return connect;
+    }
+
+    public static software.amazon.awssdk.services.sns.SnsClient sns(Settings settings, Region region) {
+        return configure(software.amazon.awssdk.services.sns.SnsClient.builder(), settings, region).build();
+    }
+
+    public static software.amazon.awssdk.services.connect.ConnectClient connect(Settings settings, Region region) {
+        return configure(software.amazon.awssdk.services.connect.ConnectClient.builder(), settings, region).build();
     }
 
     private final java.util.Map<String, CloudWatchClient> cloudWatches = new java.util.HashMap<>();
