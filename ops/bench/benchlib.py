@@ -17,6 +17,12 @@ def bench_run():
     return run, home, f"undersign_bench_{run}"
 
 
+def instant(text):
+    """An API timestamp (ISO 8601, Z) as a datetime."""
+    import datetime
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 def call(method, path, body=None):
     req = urllib.request.Request(f"http://127.0.0.1:{API}{path}", method=method,
                                  data=None if body is None else json.dumps(body).encode(),

@@ -13,15 +13,12 @@ Needs: a built platform (ops/bin/local-up builds it), a MySQL server (as the pla
 import argparse, datetime, hashlib, http.client, json, os, shutil, socket, ssl, statistics, sys, tempfile, threading, time
 from concurrent.futures import ThreadPoolExecutor
 
-from benchlib import API, ROOT, RUNTIME_JAR, bench_run, call, cleanup, onboard, start_control_plane, write_report
+from benchlib import instant, API, ROOT, RUNTIME_JAR, bench_run, call, cleanup, onboard, start_control_plane, write_report
 
 EDGE_TLS, EDGE_MTLS = 18243, 18244
 RULEBOOK = f"{ROOT}/tenant-runtime/engine/src/main/resources/rulebooks/term-life-uk.yaml"
 PROFILES = f"{ROOT}/tenant-runtime/engine/src/test/resources/cases/term-life-uk.yaml"
 
-
-def instant(text):
-    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def import_build(home):

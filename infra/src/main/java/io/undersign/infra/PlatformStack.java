@@ -71,12 +71,14 @@ public class PlatformStack extends TerraformStack {
         Route.Builder.create(this, "public-default").routeTableId(publicRoutes.getId()).destinationCidrBlock("0.0.0.0/0")
                 .gatewayId(igw.getId()).build();
         List<String> transitSubnets = new ArrayList<>();
+        List<String> publicSubnets = new ArrayList<>();
         List<RouteTable> transitRoutes = new ArrayList<>();
         List<String> cidrs = spec.subnetCidrs();
         for (int az = 0; az < 2; az++) {
             String zoneName = Token.asString(Fn.element(zones.getNames(), az));
             Subnet natSubnet = Subnet.Builder.create(this, "nat-" + az).vpcId(egress.getId()).cidrBlock(cidrs.get(az))
                     .availabilityZone(zoneName).build();
+            publicSubnets.add(natSubnet.getId());
             RouteTableAssociation.Builder.create(this, "nat-" + az + "-routes").subnetId(natSubnet.getId())
                     .routeTableId(publicRoutes.getId()).build();
             Eip address = Eip.Builder.create(this, "nat-" + az + "-ip").domain("vpc").build();
@@ -102,7 +104,7 @@ public class PlatformStack extends TerraformStack {
 
         privateBucket("trust-stores", spec.trustStoreBucket());
         privateBucket("releases", spec.releaseBucket());
-        controlPlane(spec, egress, transitSubnets, zone);
+        controlPlane(spec, egress, transitSubnets, publicSubnets, zone);
         TerraformOutput.Builder.create(this, "hosted_zone_id").value(zone.getZoneId()).build();
         TerraformOutput.Builder.create(this, "name_servers").value(zone.getNameServers()).build();
         TerraformOutput.Builder.create(this, "transit_gateway_id").value(tgw.getId()).build();
@@ -126,9 +128,10 @@ public class PlatformStack extends TerraformStack {
                 .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build()).build();
     }
 
-    private void controlPlane(PlatformSpec spec, Vpc vpc, List<String> subnets, Route53Zone zone) {
+    private void controlPlane(PlatformSpec spec, Vpc vpc, List<String> subnets, List<String> publicSubnets, Route53Zone zone) {
         DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
         String arnTail = spec.region() + ":" + account.getAccountId();
+        PlatformOncall oncall = new PlatformOncall(this, "oncall-paging", spec, account.getAccountId(), zone, vpc, publicSubnets);
         InstanceRole role = new InstanceRole(this, "control-plane-role", "undersign-control-plane", List.of(
                 InstanceRole.allow("TenantDnsRecords", List.of("route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"),
                         List.of(zone.getArn())),
@@ -156,7 +159,14 @@ public class PlatformStack extends TerraformStack {
                         List.of("arn:aws:elasticloadbalancing:" + arnTail + ":listener/*/us-*")),
                 InstanceRole.allow("OffboardingSnapshots", List.of("rds:CreateDBSnapshot"),
                         List.of("arn:aws:rds:" + arnTail + ":db:undersign-*", "arn:aws:rds:" + arnTail + ":snapshot:undersign-*")),
-                InstanceRole.allow("ReadOnlyChecks", List.of("rds:DescribeDBSnapshots", "cloudwatch:GetMetricData"), List.of("*")),
+                InstanceRole.allow("ReadOnlyChecks", List.of("rds:DescribeDBSnapshots", "cloudwatch:GetMetricData",
+                        "cloudwatch:GetMetricStatistics"), List.of("*")),
+                // paging: the P2 topic's subscriptions follow the rota; the inbound topic's one subscription is confirmed by us
+                InstanceRole.allow("OncallTexts", List.of("sns:Subscribe", "sns:Unsubscribe", "sns:ListSubscriptionsByTopic", "sns:Publish"),
+                        List.of(oncall.sms().getArn())),
+                InstanceRole.allow("OncallInbound", List.of("sns:ConfirmSubscription"), List.of(oncall.inbound().getArn())),
+                InstanceRole.allow("OncallCalls", List.of("connect:StartOutboundVoiceContact"),
+                        List.of("arn:aws:connect:" + arnTail + ":instance/*/contact/*")),
                 InstanceRole.allow("TerraformState", List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket"),
                         List.of("arn:aws:s3:::" + spec.stateBucket(), "arn:aws:s3:::" + spec.stateBucket() + "/*")),
                 InstanceRole.allow("ClientTrustFiles", List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:ListBucket"),
@@ -173,7 +183,8 @@ public class PlatformStack extends TerraformStack {
                 spec.trustStoreBucket(), zone.getArn());
         TerraformOutput.Builder.create(this, "provisioner_role_arn").value(provisioner.role().getArn()).build();
         SecurityGroup group = SecurityGroup.Builder.create(this, "control-plane-sg").name("undersign-control-plane")
-                .description("Control plane: no inbound (operators use SSM Session Manager); HTTPS out").vpcId(vpc.getId()).build();
+                .description("Control plane: inbound only from the on-call balancer (operators use SSM Session Manager); HTTPS out").vpcId(vpc.getId()).build();
+        oncall.admitTo(group);
         VpcSecurityGroupEgressRule.Builder.create(this, "control-plane-https-out").securityGroupId(group.getId())
                 .cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443).build();
         LaunchTemplate template = LaunchTemplate.Builder.create(this, "control-plane-template").namePrefix("undersign-control-plane-")
@@ -183,7 +194,7 @@ public class PlatformStack extends TerraformStack {
                 .metadataOptions(LaunchTemplateMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required").build())
                 .updateDefaultVersion(true).build();
         AutoscalingGroup.Builder.create(this, "control-plane").name("undersign-control-plane").minSize(1).maxSize(1)
-                .vpcZoneIdentifier(subnets).healthCheckType("EC2")
+                .vpcZoneIdentifier(subnets).healthCheckType("EC2").targetGroupArns(List.of(oncall.targets().getArn()))
                 .launchTemplate(AutoscalingGroupLaunchTemplate.builder().id(template.getId()).version("$Latest").build()).build();
     }
 }

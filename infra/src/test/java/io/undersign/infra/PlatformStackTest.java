@@ -38,15 +38,38 @@ class PlatformStackTest {
     @Test
     void zoneTopicAndOutputsTheSilosNeed() {
         assertThat(one("aws_route53_zone").get("name").asText()).isEqualTo("undersign.example");
-        assertThat(one("aws_sns_topic").get("name").asText()).isEqualTo("undersign-oncall");
+        assertThat(resources("aws_sns_topic")).extracting(t -> t.get("name").asText())
+                .containsExactlyInAnyOrder("undersign-oncall", "undersign-oncall-sms", "undersign-oncall-inbound");
         assertThat(platform.at("/output").fieldNames()).toIterable()
-                .contains("hosted_zone_id", "transit_gateway_id", "oncall_topic_arn", "name_servers");
+                .contains("hosted_zone_id", "transit_gateway_id", "oncall_topic_arn", "name_servers", "oncall_sms_topic_arn", "oncall_inbound_topic_arn");
         assertThat(platform.at("/terraform/backend/s3/key").asText()).isEqualTo("platform/terraform.tfstate");
     }
 
     @Test
-    void theControlPlaneHasNoInboundAccessAndAScopedRole() {
-        assertThat(platform.at("/resource/aws_vpc_security_group_ingress_rule").isMissingNode()).isTrue();
+    void theControlPlaneIsReachableOnlyBySnsDeliveriesThroughItsBalancerAndHasAScopedRole() {
+        List<JsonNode> ingress = resources("aws_vpc_security_group_ingress_rule");
+        assertThat(ingress).hasSize(2);
+        assertThat(ingress).anySatisfy(r -> {
+            assertThat(r.get("security_group_id").asText()).contains("control-plane-sg");
+            assertThat(r.get("referenced_security_group_id").asText()).contains("balancer-sg");
+            assertThat(r.get("from_port").asInt()).isEqualTo(8080);
+            assertThat(r.has("cidr_ipv4")).isFalse();
+        });
+        assertThat(ingress).anySatisfy(r -> {
+            assertThat(r.get("security_group_id").asText()).contains("balancer-sg");
+            assertThat(r.get("from_port").asInt()).isEqualTo(443);
+        });
+        JsonNode listener = resources("aws_lb_listener").get(0);
+        assertThat(listener.at("/default_action/0/type").asText()).isEqualTo("fixed-response");
+        assertThat(listener.at("/default_action/0/fixed_response/status_code").asText()).isEqualTo("404");
+        assertThat(listener.get("ssl_policy").asText()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
+        JsonNode rule = one("aws_lb_listener_rule");
+        assertThat(rule.toString()).contains("/api/v1/oncall/sns").contains("\"POST\"");
+        JsonNode subscription = one("aws_sns_topic_subscription");
+        assertThat(subscription.get("protocol").asText()).isEqualTo("https");
+        assertThat(subscription.get("endpoint").asText()).isEqualTo("https://oncall.undersign.example/api/v1/oncall/sns");
+        assertThat(subscription.get("topic_arn").asText()).contains("inbound");
+        assertThat(one("aws_sns_topic_policy").get("policy").asText()).contains("sms-voice.amazonaws.com").contains("aws:SourceAccount");
         assertThat(one("aws_autoscaling_group").get("max_size").asInt()).isEqualTo(1);
         List<String> actions = actions(document("control-plane-role_permissions"));
         // every AWS call the control plane's drivers make with this role
@@ -58,7 +81,8 @@ class PlatformStackTest {
                 "elasticloadbalancing:RemoveTrustStoreRevocations", "elasticloadbalancing:DescribeTrustStoreRevocations",
                 "rds:CreateDBSnapshot", "rds:DescribeDBSnapshots", "cloudwatch:GetMetricData", "s3:PutObject", "s3:ListBucket",
                 "s3:DeleteObject", "sts:AssumeRole", "ec2:DescribeLaunchTemplateVersions", "autoscaling:CancelInstanceRefresh",
-                "s3:GetObject");
+                "s3:GetObject", "sns:Subscribe", "sns:Unsubscribe", "sns:ListSubscriptionsByTopic", "sns:Publish", "sns:ConfirmSubscription",
+                "connect:StartOutboundVoiceContact", "cloudwatch:GetMetricStatistics");
         assertThat(actions).contains("route53:ChangeResourceRecordSets", "autoscaling:StartInstanceRefresh", "ssm:PutParameter",
                         "s3:PutObject", "elasticloadbalancing:AddTrustStoreRevocations")
                 .noneMatch(a -> a.endsWith(":*") || a.equals("*"));

@@ -45,6 +45,11 @@ class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    /** A POST whose body is a document of its own type (CSV, iCalendar, a provider's JSON event). */
+    JsonNode postText(String path, String contentType, String body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     JsonNode delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE().build());
     }

@@ -11,29 +11,21 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Releases: a runtime build, the tenant schema version and a rulebook version, pinned together. */
 @Command(name = "releases", description = "Create, list and show releases (runtime build + tenant schema + rulebook version).",
-        subcommands = {ReleasesCommand.Create.class, ReleasesCommand.ListReleases.class, ReleasesCommand.Show.class})
+        subcommands = {ReleasesCommand.Create.class, ReleasesCommand.ListReleases.class, ReleasesCommand.Show.class, ReleasesCommand.Default.class})
 class ReleasesCommand {
 
-    abstract static class ReleaseCommand implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
-
-        @Spec
-        CommandSpec spec;
+    abstract static class ReleaseCommand extends ApiCommand {
 
         void show(JsonNode r) {
             var out = spec.commandLine().getOut();
-            out.println("Release " + Json.text(r, "id") + (r.path("immutable").asBoolean() ? " (has run: immutable)" : ""));
+            out.println("Release " + Json.text(r, "id") + (r.path("immutable").asBoolean() ? " (has run: immutable)" : "")
+                    + (r.path("defaultForNewTenants").asBoolean() ? " (default for new tenants)" : ""));
             out.println("  runtime   " + Json.text(r, "runtimeVersion") + "  build " + Json.text(r, "buildId"));
             out.println("  sha256    " + Json.text(r, "runtimeSha256"));
             out.println("  schema    " + Json.text(r, "schemaVersion"));
@@ -128,11 +120,11 @@ class ReleasesCommand {
                 Json.print(spec.commandLine().getOut(), list);
                 return 0;
             }
-            Table table = new Table("ID", "RUNTIME", "SCHEMA", "RULEBOOK", "CREATED", "RUN");
+            Table table = new Table("ID", "RUNTIME", "SCHEMA", "RULEBOOK", "CREATED", "RUN", "DEFAULT");
             for (JsonNode r : list) {
                 table.row(Json.text(r, "id"), Json.text(r, "runtimeVersion"), Json.text(r, "schemaVersion"),
                         Json.text(r, "rulebookId") + " " + Json.text(r, "rulebookVersion"), Json.text(r, "createdAt"),
-                        r.hasNonNull("firstRunAt") ? "yes" : "no");
+                        r.hasNonNull("firstRunAt") ? "yes" : "no", r.path("defaultForNewTenants").asBoolean() ? "yes" : "");
             }
             table.print(spec.commandLine().getOut());
             return 0;
@@ -153,6 +145,22 @@ class ReleasesCommand {
                 show(release);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "default", description = "Make a release the one new tenants onboard onto (--clear: stop that).")
+    static class Default extends ReleaseCommand {
+        @Parameters(index = "0", description = "Release id")
+        String id;
+
+        @Option(names = "--clear", description = "New tenants no longer onboard onto it")
+        boolean clear;
+
+        @Override
+        public Integer call() throws Exception {
+            String path = "/api/v1/releases/" + ApiClient.segment(id) + "/default";
+            JsonNode r = clear ? api.client().delete(path) : api.client().put(path, Map.of());
+            return print(r, this::show);
         }
     }
 }

@@ -1,18 +1,13 @@
 package io.undersign.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Rollouts of a release to tenants in waves: start, follow, pause, resume, abort, and a wave's rollback. */
 @Command(name = "rollouts", description = "Move tenants to a release in waves, each gated; follow, pause, resume, abort or roll back a wave.",
@@ -21,17 +16,7 @@ import picocli.CommandLine.Spec;
 class RolloutsCommand {
     private static final List<String> FINISHED = List.of("SUCCEEDED", "HALTED", "ABORTED");
 
-    abstract static class RolloutCommand implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
-
-        @Spec
-        CommandSpec spec;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
+    abstract static class RolloutCommand extends ApiCommand {
         void print(JsonNode r) {
             out().println("Rollout " + Json.text(r, "id") + " of release " + Json.text(r, "release") + ": " + Json.text(r, "status")
                     + (r.hasNonNull("reason") ? " (" + Json.text(r, "reason") + ")" : ""));

@@ -34,9 +34,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public io.smallrye.mutiny.Uni<Response> unauthorized(UnauthorizedException e) {
+        // the browser page asks for the token as a Basic password, so a person can sign in to it
+        boolean page = http.request().path().startsWith("/oncall/");
         return refused("auth.unauthenticated", "no valid bearer token",
                 problems.builder(401, "unauthorized", "A valid bearer token is required", "Authorization", null)
-                        .header("WWW-Authenticate", "Bearer").build());
+                        .header("WWW-Authenticate", page ? "Basic realm=\"Undersign on-call (your API token as the password)\", charset=\"UTF-8\"" : "Bearer")
+                        .build());
     }
 
     @ServerExceptionMapper

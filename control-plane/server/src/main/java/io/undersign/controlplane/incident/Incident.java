@@ -11,6 +11,8 @@ import java.time.Instant;
 /** Something the platform raised for its operators; one open per key, repeats counted. */
 @Entity
 @Table(name = "incident")
+// only the columns a transaction changed: paging, acknowledgements and repeats each write their own
+@org.hibernate.annotations.DynamicUpdate
 public class Incident {
     public static final String OPEN = "OPEN";
     public static final String ACKNOWLEDGED = "ACKNOWLEDGED";

@@ -64,8 +64,9 @@ public class Incidents implements PanacheRepositoryBase<Incident, Long> {
         Instant now = clock.instant();
         Incident open = findOpen(key).orElse(null);
         if (open != null) {
-            open.occurrences++;
-            open.updatedAt = now;
+            // one column, atomically: a whole-row write from this (older) read would undo what paging just recorded
+            update("occurrences = occurrences + 1, updatedAt = ?1 where id = ?2", now, open.id);
+            getEntityManager().refresh(open);
             return new Raised(open, false);
         }
         Incident incident = new Incident();

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Looks for escalation steps due every {@code undersign.oncall.tick} and runs them; once a minute,
- * checks the rota for shifts nobody covers and re-syncs the SMS topic. Due times are stored, so a restarted control plane (or
+ * checks the rota for shifts nobody covers, runs the platform's checks and re-syncs the SMS topic. Due times are stored, so a restarted control plane (or
  * another replica) goes on where this one stopped; each step runs under its incident's row lock.
  */
 @ApplicationScoped
@@ -31,6 +31,9 @@ public class PagingTicker {
 
     @Inject
     SubscriptionSync sync;
+
+    @Inject
+    PlatformChecks checks;
 
     @Inject
     UndersignConfig config;
@@ -57,6 +60,11 @@ public class PagingTicker {
                 coverage.check();
             } catch (RuntimeException e) {
                 LOG.warnf("Rota coverage not checked this time: %s", e.getMessage());
+            }
+            try {
+                checks.check();
+            } catch (RuntimeException e) {
+                LOG.warnf("Platform checks not run this time: %s", e.getMessage());
             }
             sync.syncQuietly();
             return null;

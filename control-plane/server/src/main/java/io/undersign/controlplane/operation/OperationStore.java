@@ -22,6 +22,9 @@ import java.util.Optional;
 public class OperationStore implements PanacheRepositoryBase<Operation, String> {
 
     @Inject
+    io.undersign.controlplane.incident.Incidents incidents;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -135,6 +138,8 @@ public class OperationStore implements PanacheRepositoryBase<Operation, String> 
         op.error = step.name + ": " + error;
         op.finishedAt = now;
         subjects.failed(op, now);
+        incidents.raise("operation-failed:" + op.tenantId + ":" + op.kind, "P2", "Operation " + op.kind + " of tenant " + op.tenantId
+                + " FAILED at step " + step.name + ": " + error + " (undersign tenants retry " + op.tenantId + ")", "operations");
     }
 
     /** Lets a long-running step say what it is doing, outside the step's own work (so it shows while the step runs). */

@@ -60,10 +60,11 @@ public class ReleaseResource {
     public record ReleaseView(String id, String runtimeVersion, String buildId, String runtimeSha256,
             @Schema(nullable = true) String runtimeImage, String schemaVersion, String rulebookId, String rulebookVersion,
             @Schema(nullable = true) String notes, String createdBy, Instant createdAt, @Schema(nullable = true) Instant firstRunAt,
-            boolean immutable, @Schema(nullable = true) List<TenantOnRelease> tenants) {
-        static ReleaseView of(PlatformRelease r, List<TenantOnRelease> tenants) {
+            boolean immutable, boolean defaultForNewTenants, @Schema(nullable = true) List<TenantOnRelease> tenants) {
+        static ReleaseView of(PlatformRelease r, java.util.Optional<String> defaultRelease, List<TenantOnRelease> tenants) {
             return new ReleaseView(r.id, r.runtimeVersion, r.buildId, r.runtimeSha256, r.runtimeImage, r.schemaVersion, r.rulebookId,
-                    r.rulebookVersion, r.notes, r.createdBy, r.createdAt, r.firstRunAt, r.firstRunAt != null, tenants);
+                    r.rulebookVersion, r.notes, r.createdBy, r.createdAt, r.firstRunAt, r.firstRunAt != null,
+                    defaultRelease.map(r.id::equals).orElse(false), tenants);
         }
     }
 
@@ -72,6 +73,9 @@ public class ReleaseResource {
 
     @Inject
     RuntimeArtifacts artifacts;
+
+    @Inject
+    DefaultRelease defaultRelease;
 
     @Inject
     SecurityIdentity identity;
@@ -105,14 +109,15 @@ public class ReleaseResource {
         PlatformRelease r = put.release();
         note.add(r.id + " runtime=" + r.buildId + " schema=" + r.schemaVersion + " rulebook=" + r.rulebookId + " " + r.rulebookVersion
                 + (put.created() ? "" : put.changed() ? " (changed)" : " (unchanged)"));
-        return Response.status(put.created() ? 201 : 200).entity(ReleaseView.of(r, null)).build();
+        return Response.status(put.created() ? 201 : 200).entity(ReleaseView.of(r, defaultRelease.get(), null)).build();
     }
 
     @GET
     @RolesAllowed(Role.VIEWER_NAME)
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listReleases", summary = "Every release, newest first")
     public List<ReleaseView> list() {
-        return releases.all().stream().map(r -> ReleaseView.of(r, null)).toList();
+        java.util.Optional<String> current = defaultRelease.get();
+        return releases.all().stream().map(r -> ReleaseView.of(r, current, null)).toList();
     }
 
     @GET
@@ -123,7 +128,7 @@ public class ReleaseResource {
         PlatformRelease r = releases.require(id);
         List<TenantOnRelease> tenants = releases.runningOrPrevious(id).stream()
                 .map(t -> new TenantOnRelease(t.id, t.status.name(), id.equals(t.currentRelease) ? "current" : "previous")).toList();
-        return ReleaseView.of(r, tenants);
+        return ReleaseView.of(r, defaultRelease.get(), tenants);
     }
 
     @DELETE
@@ -132,8 +137,36 @@ public class ReleaseResource {
     @Audited("release.remove")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "removeRelease", summary = "Remove a release no tenant has run (409 once one has)")
     public Response remove(@PathParam("id") String id) {
+        if (defaultRelease.get().filter(id::equals).isPresent()) {
+            throw new io.undersign.controlplane.api.DomainException(io.undersign.controlplane.api.DomainException.Kind.CONFLICT, "release-is-default",
+                    "id", "release " + id + " is the default for new tenants: make another the default or clear it first");
+        }
         releases.remove(id);
         note.add(id);
         return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/{id}/default")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("release.default")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "makeReleaseDefault",
+            summary = "New tenants onboard onto this release (its schema, runtime and rulebook); idempotent")
+    public ReleaseView makeDefault(@PathParam("id") String id) {
+        defaultRelease.set(id, identity.getPrincipal().getName());
+        note.add(id);
+        return ReleaseView.of(releases.require(id), defaultRelease.get(), null);
+    }
+
+    @DELETE
+    @Path("/{id}/default")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("release.default-clear")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "clearDefaultRelease",
+            summary = "New tenants no longer onboard onto this release (if it was the default)")
+    public ReleaseView clearDefault(@PathParam("id") String id) {
+        PlatformRelease r = releases.require(id);
+        note.add(id + (defaultRelease.clear(id) ? "" : " (was not the default)"));
+        return ReleaseView.of(r, defaultRelease.get(), null);
     }
 }

@@ -43,6 +43,9 @@ public class RuntimeSupervisor {
     private static final String LEADER_LOCK = "undersign.runtime-supervisor";
 
     @Inject
+    io.undersign.controlplane.incident.Incidents incidents;
+
+    @Inject
     UndersignConfig config;
 
     @Inject
@@ -166,16 +169,17 @@ public class RuntimeSupervisor {
     }
 
     /**
-     * The platform's on-call system is not built yet (its own issue): until then an incident is
-     * an ERROR line with a fixed prefix for log-based alerting and an audit entry, raised once
+     * A runtime that keeps failing is a P1 (the tenant's hosts answer 503): an incident paged through
+     * on-call, an ERROR line with a fixed prefix for log-based alerting and an audit entry, raised once
      * per run of failures.
      */
     private void raiseIncidentIfDue(TenantSpec tenant, RuntimeSupervision record) {
         if (record.consecutiveFailures >= config.runtime().supervision().incidentAfter() && record.incidentRaisedAt == null) {
             String summary = "runtime of tenant " + tenant.id() + " failed " + record.consecutiveFailures + " restarts in a row; last: "
                     + record.lastExitReason;
-            LOG.errorf("INCIDENT P2 tenant-runtime-down: %s", summary);
-            audit.record(ACTOR, "incident.raised", tenant.id(), eventId(), "P2", summary);
+            LOG.errorf("INCIDENT P1 tenant-runtime-down: %s", summary);
+            incidents.raise("runtime-down:" + tenant.id(), "P1", summary, "supervisor");
+            audit.record(ACTOR, "incident.raised", tenant.id(), eventId(), "P1", summary);
             records.incidentRaised(tenant.id(), clock.instant());
         }
     }

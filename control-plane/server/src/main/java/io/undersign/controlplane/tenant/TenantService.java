@@ -59,6 +59,9 @@ public class TenantService {
     EvidenceQueues evidenceQueues;
 
     @Inject
+    io.undersign.controlplane.release.DefaultRelease defaultRelease;
+
+    @Inject
     io.undersign.controlplane.runtime.RuntimeInstances runtimeInstances;
 
     @Inject
@@ -236,6 +239,8 @@ public class TenantService {
         tenant.tlsPolicy = tlsPolicy;
         tenant.contactEmail = request.contactEmail();
         tenant.tags = TenantTags.requireAll(request.tags(), "tags");
+        // a tenant runs a release from its first day when the platform has a default one
+        tenant.currentRelease = defaultRelease.get().orElse(null);
         tenant.interviewHost = interviewHost;
         tenant.apiHost = apiHost;
         tenant.createdAt = now;

@@ -40,6 +40,8 @@ class FailureAndRetryTest {
         assertThat(op.getInt("steps[1].attempts")).as("max-attempts in tests").isEqualTo(2);
         assertThat(op.getString("steps[2].status")).isEqualTo("PENDING");
         assertThat(Api.tenant(id).getString("status")).isEqualTo("FAILED");
+        assertThat(as(Role.VIEWER).get("/api/v1/incidents").then().extract().jsonPath().getList("items.key", String.class))
+                .as("a FAILED operation pages on-call").contains("operation-failed:" + id + ":ONBOARD");
 
         root("DROP TABLE `" + database + "`.tenant_audit_event");
         String retried = as(Role.OPERATOR).post("/api/v1/tenants/" + id + "/retry").then().statusCode(202)

@@ -114,6 +114,31 @@ class ReleasesTest {
     }
 
     @Test
+    void newTenantsOnboardOntoTheDefaultReleaseWhichCannotThenBeRemoved() throws Exception {
+        String release = Releases.release("def", Releases.importedBuild(), Releases.version(Releases.uniqueVersion()));
+        as(Role.VIEWER).put("/api/v1/releases/" + release + "/default").then().statusCode(403);
+        as(Role.OPERATOR).put("/api/v1/releases/no-such-release/default").then().statusCode(404);
+        try {
+            as(Role.OPERATOR).put("/api/v1/releases/" + release + "/default").then().statusCode(200).body("defaultForNewTenants", equalTo(true));
+            as(Role.OPERATOR).put("/api/v1/releases/" + release + "/default").then().statusCode(200);
+            as(Role.OPERATOR).delete("/api/v1/releases/" + release).then().statusCode(409).body("type", containsString("release-is-default"));
+            String tenant = io.undersign.controlplane.support.Api.uniqueId("def");
+            io.undersign.controlplane.support.Api.onboard(tenant);
+            var shown = io.undersign.controlplane.support.Api.tenant(tenant);
+            assertThat(shown.getString("currentRelease")).isEqualTo(release);
+            assertThat(shown.getString("runtime.state")).isEqualTo("running");
+            as(Role.VIEWER).get("/api/v1/releases/" + release).then().statusCode(200).body("immutable", equalTo(true))
+                    .body("tenants.id", hasItem(tenant)).body("defaultForNewTenants", equalTo(true));
+        } finally {
+            as(Role.OPERATOR).delete("/api/v1/releases/" + release + "/default").then().statusCode(200).body("defaultForNewTenants", equalTo(false));
+        }
+        as(Role.OPERATOR).delete("/api/v1/releases/" + release + "/default").then().statusCode(200);
+        String later = io.undersign.controlplane.support.Api.uniqueId("nodef");
+        io.undersign.controlplane.support.Api.onboard(later);
+        assertThat(io.undersign.controlplane.support.Api.tenant(later).getString("currentRelease")).isNull();
+    }
+
+    @Test
     void aBuildIsKeptOnlyWhenItHashesToItsNameAndCarriesItsStamp() throws Exception {
         String missing = "a".repeat(64);
         as(Role.OPERATOR).body(Map.of("sha256", missing)).post("/api/v1/releases/artifacts").then().statusCode(404)

@@ -13,6 +13,9 @@ public class DeployRuntimeStep implements StepHandler {
     @Inject
     RuntimeDeployer deployer;
 
+    @Inject
+    io.undersign.controlplane.release.ReleaseService releases;
+
     @Override
     public String name() {
         return StepNames.DEPLOY_RUNTIME;
@@ -20,6 +23,10 @@ public class DeployRuntimeStep implements StepHandler {
 
     @Override
     public Map<String, String> run(TenantSpec tenant) throws Exception {
-        return deployer.deploy(tenant);
+        Map<String, String> outputs = deployer.deploy(tenant);
+        if (tenant.release() != null) {
+            releases.markRun(tenant.release());
+        }
+        return outputs;
     }
 }

@@ -13,6 +13,9 @@ public class MigrateSchemaStep implements StepHandler {
     @Inject
     TenantSchemaMigrator migrator;
 
+    @Inject
+    io.undersign.controlplane.release.ReleaseService releases;
+
     @Override
     public String name() {
         return StepNames.MIGRATE_SCHEMA;
@@ -20,6 +23,7 @@ public class MigrateSchemaStep implements StepHandler {
 
     @Override
     public Map<String, String> run(TenantSpec tenant) throws Exception {
-        return migrator.migrate(tenant);
+        // onboarding onto a release: its schema, not the newest (a newer schema may hold a contract step it predates)
+        return tenant.release() == null ? migrator.migrate(tenant) : migrator.migrate(tenant, releases.require(tenant.release()).schemaVersion);
     }
 }
