@@ -70,8 +70,9 @@ public class Incident {
     @Column(name = "escalation_step")
     public int escalationStep;
 
-    /** When paging looks at it again; null once nothing more is due. */
-    @Column(name = "next_escalation_at")
+    /** When paging looks at it again; null once nothing more is due. Kept in epoch milliseconds (see V14). */
+    @Column(name = "next_escalation_ms")
+    @jakarta.persistence.Convert(converter = EpochMillis.class)
     public Instant nextEscalationAt;
 
     @Column(name = "paged_anyone")
