@@ -99,5 +99,5 @@ CREATE TABLE oncall_local_subscription (
 
 -- One open incident per key, also when two replicas or two requests raise it at the same moment.
 ALTER TABLE incident
-    ADD COLUMN open_key VARCHAR(200) AS (CASE WHEN status IN ('OPEN', 'ACKNOWLEDGED') THEN incident_key END) PERSISTENT,
+    ADD COLUMN open_key VARCHAR(200) AS (CASE WHEN status IN ('OPEN', 'ACKNOWLEDGED') THEN incident_key END) STORED,
     ADD UNIQUE KEY ux_incident_open_key (open_key);

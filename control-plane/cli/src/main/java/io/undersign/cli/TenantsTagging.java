@@ -2,21 +2,11 @@ package io.undersign.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tenants tag T a b} and {@code tenants untag T a}: both idempotent, so a repeat changes nothing. */
-abstract class TenantsTagging implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandSpec spec;
-
+abstract class TenantsTagging extends ApiCommand {
     @Parameters(index = "0", description = "Tenant id")
     String id;
 
@@ -32,13 +22,7 @@ abstract class TenantsTagging implements Callable<Integer> {
         for (String tag : tags) {
             tenant = apply(client, "/api/v1/tenants/" + ApiClient.segment(id) + "/tags/" + ApiClient.segment(tag));
         }
-        if (api.json()) {
-            Json.print(spec.commandLine().getOut(), tenant);
-        } else {
-            spec.commandLine().getOut().println(Json.text(tenant, "id") + " tags: " + TenantPrinter.tags(tenant));
-            spec.commandLine().getOut().flush();
-        }
-        return 0;
+        return print(tenant, t -> out().println(Json.text(t, "id") + " tags: " + TenantPrinter.tags(t)));
     }
 
     @Command(name = "tag", description = "Put tags on a tenant, for rollouts to select (--tenants tag:T).")

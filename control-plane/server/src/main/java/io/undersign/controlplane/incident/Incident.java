@@ -20,9 +20,21 @@ public class Incident {
     /** Still open: a repeat of its key counts on it, never a second page. */
     public static final java.util.List<String> OPEN_STATES = java.util.List.of(OPEN, ACKNOWLEDGED);
 
-    /** How far paging got: PENDING (not yet tried), PAGED, EXHAUSTED (every line called), UNROUTED (nobody to reach), ACKNOWLEDGED. */
+    /**
+     * How far paging got: PENDING (not yet tried), PAGED, EXHAUSTED (every line called), UNROUTED (nobody to
+     * reach), INHIBITED (a P2 about what an open P1 already covers: recorded, not paged), ACKNOWLEDGED.
+     */
     public enum Routing {
-        PENDING, PAGED, EXHAUSTED, UNROUTED, ACKNOWLEDGED
+        PENDING, PAGED, EXHAUSTED, UNROUTED, INHIBITED, ACKNOWLEDGED
+    }
+
+    /**
+     * What the incident is about, for inhibition: the second part of a platform key ({@code runtime-down:acme}
+     * and {@code dead-letters:acme} are both about acme); none for keys of one part.
+     */
+    public static java.util.Optional<String> subjectOf(String key) {
+        String[] parts = key.split(":", 3);
+        return parts.length >= 2 && !parts[1].isBlank() && !parts[0].equals("alertmanager") ? java.util.Optional.of(parts[1]) : java.util.Optional.empty();
     }
 
     @Id

@@ -74,7 +74,7 @@ public class IncidentResource {
 
     public record IncidentView(long id, String key, String priority, String summary, String source,
             @Schema(enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED"}) String status, int occurrences,
-            @Schema(enumeration = {"PENDING", "PAGED", "EXHAUSTED", "UNROUTED", "ACKNOWLEDGED"}) String routing, String ackCode,
+            @Schema(enumeration = {"PENDING", "PAGED", "EXHAUSTED", "UNROUTED", "INHIBITED", "ACKNOWLEDGED"}) String routing, String ackCode,
             Instant openedAt, Instant updatedAt, @Schema(nullable = true) Instant acknowledgedAt, @Schema(nullable = true) String acknowledgedBy,
             @Schema(nullable = true) Instant resolvedAt, @Schema(nullable = true) String resolvedBy, @Schema(nullable = true) Instant nextEscalationAt,
             @Schema(nullable = true) List<EventView> timeline, @Schema(nullable = true) List<DeliveryView> deliveries) {

@@ -66,6 +66,9 @@ public class Paging {
             return;
         }
         Priority priority = Priority.parse(incident.priority, "priority");
+        if (priority == Priority.P2 && inhibit(incident, now)) {
+            return;
+        }
         Escalation escalation = new Escalation(config.oncall().ackTimeout());
         Escalation.State state = new Escalation.State(priority, incident.escalationStep, incident.nextEscalationAt, incident.pagedAnyone);
         Rota current = rota.load(now);
@@ -96,6 +99,28 @@ public class Paging {
             incidents.event(id, "exhausted", "every line was called; nobody acknowledged", null);
         }
         incident.updatedAt = now;
+    }
+
+    /**
+     * Alertmanager's inhibition: a P2 about a subject an open P1 already covers (a tenant's dead letters
+     * while its runtime is down) is recorded and shown, not paged: the P1 is being worked on.
+     */
+    private boolean inhibit(Incident incident, Instant now) {
+        java.util.Optional<String> subject = Incident.subjectOf(incident.key);
+        if (subject.isEmpty()) {
+            return false;
+        }
+        Incident cover = em.createQuery("from Incident where priority = 'P1' and status in ?1 and id <> ?2 order by id", Incident.class)
+                .setParameter(1, Incident.OPEN_STATES).setParameter(2, incident.id).getResultStream()
+                .filter(p1 -> Incident.subjectOf(p1.key).equals(subject)).findFirst().orElse(null);
+        if (cover == null) {
+            return false;
+        }
+        incident.routing = Incident.Routing.INHIBITED;
+        incident.nextEscalationAt = null;
+        incident.updatedAt = now;
+        incidents.event(incident.id, "inhibited", "not paged: incident " + cover.id + " (P1, " + cover.key + ") covers " + subject.get(), null);
+        return true;
     }
 
     private void dispatch(Incident incident, Priority priority, List<Escalation.Page> pages, Instant now) {

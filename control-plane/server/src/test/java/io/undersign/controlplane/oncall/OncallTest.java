@@ -247,6 +247,27 @@ class OncallTest {
                 .post("/oncall/phone/reply").then().statusCode(303).header("Location", containsString("forwarded"));
     }
 
+    @Test
+    @Order(10)
+    void aP2AboutWhatAnOpenP1CoversIsRecordedButNotPaged() {
+        String subject = "inh-" + UUID.randomUUID().toString().substring(0, 6);
+        long p1 = raise("P1", "runtime-down:" + subject, "runtime of " + subject + " down").statusCode(201).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(5)).until(() -> incident(p1), i -> i.getList("deliveries").size() == 1);
+        as(Role.OPERATOR).post("/api/v1/incidents/" + p1 + "/ack").then().statusCode(200);
+        long p2 = raise("P2", "dead-letters:" + subject, "dead letters of " + subject).statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath inhibited = await().atMost(Duration.ofSeconds(5)).until(() -> incident(p2), i -> "INHIBITED".equals(i.getString("routing")));
+        assertThat(inhibited.getList("deliveries")).isEmpty();
+        assertThat(inhibited.getList("timeline.detail", String.class)).anyMatch(d -> d.contains("incident " + p1));
+        assertThat(inhibited.getString("status")).as("shown, still open").isEqualTo("OPEN");
+        // another subject is paged as usual
+        long other = raise("P2", "dead-letters:other-" + subject, "dead letters elsewhere").statusCode(201).extract().jsonPath().getLong("id");
+        assertThat(await().atMost(Duration.ofSeconds(5)).until(() -> incident(other), i -> "PAGED".equals(i.getString("routing"))).getList("deliveries"))
+                .isNotEmpty();
+        for (long id : List.of(p1, p2, other)) {
+            as(Role.OPERATOR).body(Map.of()).post("/api/v1/incidents/" + id + "/resolve").then().statusCode(200);
+        }
+    }
+
     /** A browser signed in with HTTP Basic: any user name, the API token as the password; not following redirects. */
     static io.restassured.specification.RequestSpecification browser(Role role) {
         return io.restassured.RestAssured.given().redirects().follow(false).auth().preemptive()
