@@ -95,17 +95,10 @@ public class InboundTexts {
         java.time.Instant now = clock.instant();
         for (OncallMember to : rota.members()) {
             if (to.p2Subscriber) {
-                OncallDelivery d = new OncallDelivery();
-                d.id = java.util.UUID.randomUUID().toString();
-                d.channel = OncallDelivery.Channel.SMS;
-                d.memberId = to.id;
-                d.address = to.phone;
-                d.body = event.messageBody();
-                d.status = OncallDelivery.Status.SENT;
+                OncallDelivery d = OncallDelivery.to(null, OncallDelivery.Channel.SMS, null, to.id, to.phone, event.messageBody(),
+                        OncallDelivery.Status.SENT, now);
                 d.providerRef = ref;
                 d.detail = "forwarded from " + member.name;
-                d.createdAt = now;
-                d.updatedAt = now;
                 em.persist(d);
             }
         }

@@ -68,4 +68,20 @@ public class OncallDelivery {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A new delivery to {@code member}'s phone, not yet stored. */
+    static OncallDelivery to(Long incidentId, Channel channel, Role role, String memberId, String address, String body, Status status, Instant now) {
+        OncallDelivery d = new OncallDelivery();
+        d.id = java.util.UUID.randomUUID().toString();
+        d.incidentId = incidentId;
+        d.channel = channel;
+        d.role = role;
+        d.memberId = memberId;
+        d.address = address;
+        d.body = body;
+        d.status = status;
+        d.createdAt = now;
+        d.updatedAt = now;
+        return d;
+    }
 }

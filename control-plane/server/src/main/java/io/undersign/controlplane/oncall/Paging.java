@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -176,17 +175,8 @@ public class Paging {
     }
 
     private OncallDelivery delivery(Incident incident, Escalation.Page page, String body, Instant now) {
-        OncallDelivery d = new OncallDelivery();
-        d.id = UUID.randomUUID().toString();
-        d.incidentId = incident.id;
-        d.channel = page.channel() == Escalation.Channel.VOICE ? OncallDelivery.Channel.VOICE : OncallDelivery.Channel.SMS;
-        d.role = page.role();
-        d.memberId = page.member().id();
-        d.address = page.member().phone();
-        d.body = body;
-        d.status = OncallDelivery.Status.QUEUED;
-        d.createdAt = now;
-        d.updatedAt = now;
+        OncallDelivery d = OncallDelivery.to(incident.id, page.channel() == Escalation.Channel.VOICE ? OncallDelivery.Channel.VOICE
+                : OncallDelivery.Channel.SMS, page.role(), page.member().id(), page.member().phone(), body, OncallDelivery.Status.QUEUED, now);
         em.persist(d);
         return d;
     }
