@@ -20,6 +20,14 @@ public final class SiloNames {
         return secretPrefix(tenantId) + "db";
     }
 
+    /**
+     * The insurer's own identity provider for the tenant's workbench (JSON: issuer, clientId,
+     * clientSecret), written by the operator; without it the workbench stays closed.
+     */
+    public static String oidcSecret(String tenantId) {
+        return secretPrefix(tenantId) + "oidc";
+    }
+
     /** Every secret of the tenant's is under this name; its instances may read these and no others. */
     public static String secretPrefix(String tenantId) {
         return "undersign/" + tenantId + "/";

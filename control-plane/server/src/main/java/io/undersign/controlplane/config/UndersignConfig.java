@@ -69,6 +69,24 @@ public interface UndersignConfig {
 
     Aws aws();
 
+    /** Where tenants' underwriters sign in to the workbench. */
+    Identity identity();
+
+    interface Identity {
+        /**
+         * The local identity provider's base URL (Keycloak, started by ops/bin/keycloak), where the
+         * register-identity step makes one realm per tenant. Unset: tenants get no realm, and their
+         * workbench says that sign-in is not set up (closed, never open).
+         */
+        Optional<java.net.URI> keycloakUrl();
+
+        @WithDefault("admin")
+        String keycloakAdminUser();
+
+        /** The bootstrap admin's password (ops/bin/keycloak writes it to $UNDERSIGN_HOME/keycloak-admin-password). */
+        Optional<String> keycloakAdminPassword();
+    }
+
     /** Paging the platform's own operators. */
     Oncall oncall();
 

@@ -108,6 +108,13 @@ public class DriverSelection {
         return pick(local, aws);
     }
 
+    @Produces
+    @ApplicationScoped
+    IdentityRealms identityRealms(Instance<io.undersign.controlplane.driver.local.KeycloakRealms> local,
+            Instance<io.undersign.controlplane.driver.aws.AwsIdentityRealms> aws) {
+        return pick(local, aws);
+    }
+
     private <T> T pick(Instance<? extends T> local, Instance<? extends T> aws) {
         return aws() ? aws.get() : local.get();
     }

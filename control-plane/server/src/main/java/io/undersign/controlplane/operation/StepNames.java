@@ -5,6 +5,8 @@ public final class StepNames {
     public static final String PROVISION_STACK = "provision-stack";
     public static final String MIGRATE_SCHEMA = "migrate-schema";
     public static final String REGISTER_DNS = "register-dns";
+    public static final String REGISTER_IDENTITY = "register-identity";
+    public static final String REMOVE_IDENTITY = "remove-identity";
     public static final String DEPLOY_RUNTIME = "deploy-runtime";
     public static final String VERIFY = "verify";
     public static final String SUSPEND_TRAFFIC = "suspend-traffic";

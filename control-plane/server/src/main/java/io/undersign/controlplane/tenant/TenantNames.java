@@ -58,4 +58,16 @@ public final class TenantNames {
         return "tenant/" + tenantId + "/broker-password";
     }
 
+    /** The tenant's realm on the local identity provider ("master" is a valid tenant id, hence the prefix). */
+    public static String realm(String tenantId) {
+        return "tenant-" + tenantId;
+    }
+
+    public static String oidcClientSecret(String tenantId) {
+        return "tenant/" + tenantId + "/oidc-client-secret";
+    }
+
+    public static String demoUnderwriterPassword(String tenantId, String username) {
+        return "tenant/" + tenantId + "/demo-underwriter/" + username;
+    }
 }

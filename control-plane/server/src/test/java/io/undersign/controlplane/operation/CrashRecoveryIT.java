@@ -49,7 +49,7 @@ class CrashRecoveryIT {
         start();
         JsonNode accepted = post("/api/v1/tenants", "{\"id\":\"" + tenant + "\",\"displayName\":\"Crash Life\"}");
         String operation = accepted.at("/operation/id").asText();
-        List<String> steps = List.of("provision-stack", "migrate-schema", "register-dns", "deploy-runtime", "verify");
+        List<String> steps = List.of("provision-stack", "migrate-schema", "register-dns", "register-identity", "deploy-runtime", "verify");
 
         for (String step : steps) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))

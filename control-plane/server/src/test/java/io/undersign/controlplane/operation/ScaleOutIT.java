@@ -34,7 +34,7 @@ class ScaleOutIT {
      * deploy that is merely slow must not count as a failed attempt.
      */
     private static final String START_TIMEOUT = "undersign.runtime.start-timeout=300s";
-    private static final List<String> STEPS = List.of("provision-stack", "migrate-schema", "register-dns", "deploy-runtime", "verify");
+    private static final List<String> STEPS = List.of("provision-stack", "migrate-schema", "register-dns", "register-identity", "deploy-runtime", "verify");
 
     private final String server = new MysqlServerResolver(Path.of("target/embedded-mariadb")).resolve();
     private final String database = "undersign_scale_" + UUID.randomUUID().toString().substring(0, 8);

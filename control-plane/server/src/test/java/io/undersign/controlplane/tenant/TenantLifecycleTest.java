@@ -41,7 +41,7 @@ class TenantLifecycleTest {
         assertThat(tenant.getString("endpoints.interview")).isEqualTo("https://uw." + id + ".localhost:18443/");
         assertThat(tenant.getString("endpoints.api")).isEqualTo("https://api.uw." + id + ".localhost:18444/");
         assertThat(tenant.getList("latestOperation.steps.name"))
-                .containsExactly("provision-stack", "migrate-schema", "register-dns", "deploy-runtime", "verify");
+                .containsExactly("provision-stack", "migrate-schema", "register-dns", "register-identity", "deploy-runtime", "verify");
         assertThat(tenant.getList("latestOperation.steps.status")).containsOnly("SUCCEEDED");
         assertThat(tenant.getString("latestOperation.steps[1].outputs.schemaVersion")).isEqualTo(TenantSchema.latestVersion());
 
@@ -110,7 +110,7 @@ class TenantLifecycleTest {
         JsonPath op = Api.awaitOperation(offboard);
         assertThat(op.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(op.getList("steps.name"))
-                .containsExactly("suspend-traffic", "stop-runtime", "export-data", "deregister-dns", "destroy-stack");
+                .containsExactly("suspend-traffic", "stop-runtime", "export-data", "deregister-dns", "remove-identity", "destroy-stack");
         assertThat(Api.tenant(id).getString("status")).isEqualTo("OFFBOARDED");
 
         Path export = Path.of(op.getString("steps[2].outputs.file"));

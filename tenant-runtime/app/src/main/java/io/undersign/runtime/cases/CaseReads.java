@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Cases as the API and the interview read them; a page costs three queries, whatever its size. */
+/** Cases as the API and the interview read them; a page costs four queries, whatever its size. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CaseReads {
@@ -30,7 +30,12 @@ public class CaseReads {
 
     public CaseView get(String id) {
         StoredCase c = stored(id);
-        return CaseView.of(c, cases.decisions(c.id()), evidence.ofCase(c.id()));
+        return CaseView.of(c, cases.decisions(c.id()), evidence.ofCase(c.id()), cases.finalManualDecision(c.id()).orElse(null));
+    }
+
+    /** The underwriter's decision that stands on the case, if a person decided it. */
+    public java.util.Optional<FinalDecision.Manual> finalManualDecision(String id) {
+        return cases.finalManualDecision(id);
     }
 
     /** Newest first, after the case created at {@code beforeCreated} with {@code beforeId} (null: from the newest). */
@@ -39,7 +44,8 @@ public class CaseReads {
         List<String> ids = page.stream().map(StoredCase::id).toList();
         Map<String, CaseRepository.Decisions> decisions = cases.decisions(ids);
         Map<String, List<EvidenceStore.Request>> requests = evidence.ofCases(ids);
-        return page.stream().map(c -> CaseView.of(c, decisions.getOrDefault(c.id(), NO_DECISIONS), requests.getOrDefault(c.id(), List.of())))
-                .toList();
+        Map<String, FinalDecision.Manual> manual = cases.finalManualDecisions(ids);
+        return page.stream().map(c -> CaseView.of(c, decisions.getOrDefault(c.id(), NO_DECISIONS), requests.getOrDefault(c.id(), List.of()),
+                manual.get(c.id()))).toList();
     }
 }

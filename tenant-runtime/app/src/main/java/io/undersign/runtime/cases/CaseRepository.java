@@ -167,6 +167,31 @@ public class CaseRepository {
                 .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    private static final String MANUAL_SELECT = """
+            SELECT case_id, outcome, rating_table, exclusions, postpone_months, reason_code, maker_name, approver_name,
+                COALESCE(approved_at, created_at) FROM case_review""";
+
+    /** The underwriter's decision that stands on the case (the newest FINAL one), if any. */
+    public Optional<FinalDecision.Manual> finalManualDecision(String caseId) {
+        return jdbc.query(MANUAL_SELECT + " WHERE case_id = ? AND status = 'FINAL' ORDER BY id DESC LIMIT 1",
+                CaseRepository::manual, caseId).stream().findFirst().map(Map.Entry::getValue);
+    }
+
+    /** The same for a page of cases, in one query (cases no person decided are absent). */
+    public Map<String, FinalDecision.Manual> finalManualDecisions(List<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.query(MANUAL_SELECT + " WHERE id IN (SELECT MAX(id) FROM case_review WHERE status = 'FINAL' AND case_id IN (%s)"
+                .formatted(Jdbc.placeholders(caseIds.size())) + " GROUP BY case_id)", CaseRepository::manual, caseIds.toArray())
+                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Map.Entry<String, FinalDecision.Manual> manual(java.sql.ResultSet r) throws java.sql.SQLException {
+        return Map.entry(r.getString(1), new FinalDecision.Manual(r.getString(2), (Integer) r.getObject(3), r.getString(4),
+                (Integer) r.getObject(5), r.getString(6), r.getString(7), r.getString(8), r.getTimestamp(9).toInstant()));
+    }
+
     /** The integrator's idempotency keys (this database is the tenant's alone, so keys need no other scope). */
     public Optional<IdempotentRequests.Remembered> idempotencyKey(String key) {
         return jdbc.query("SELECT request_hash, case_id FROM api_idempotency WHERE idem_key = ?",

@@ -37,6 +37,9 @@ public class EvidenceIntake {
     RuntimeAudit audit;
 
     @Inject
+    io.undersign.runtime.workbench.WorkQueue workQueue;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -68,6 +71,7 @@ public class EvidenceIntake {
         }
         cases.updateEvidence(result.caseId(), merged, now);
         recorder.record(result.caseId(), rulebook, evaluation.decision(), now);
+        workQueue.afterEngineDecision(result.caseId(), evaluation.decision().outcome(), io.undersign.runtime.workbench.WorkQueue.Cause.EVIDENCE, now);
         audit.record("evidence", "case.evidence-received", result.caseId() + " " + result.type() + " " + result.requestId()
                 + " -> " + evaluation.decision().outcome(), now);
         return Applied.APPLIED;

@@ -40,6 +40,9 @@ public class IntegratorCases {
     RuntimeAudit audit;
 
     @Inject
+    io.undersign.runtime.workbench.WorkQueue workQueue;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -68,10 +71,11 @@ public class IntegratorCases {
                 now, now, CaseIds.shortRef(), RulebookRef.of(rulebook)));
         // a new case has asked for nothing yet; what this decision asks for is all there is
         CaseRecorder.Recorded recorded = recorder.record(stored.id(), rulebook, decision, now, Set.of());
+        workQueue.afterEngineDecision(stored.id(), decision.outcome(), io.undersign.runtime.workbench.WorkQueue.Cause.NEW_CASE, now);
         audit.record(actor, "case.created", stored.id() + " " + decision.outcome(), now);
         // answered from what was just written: no need to read it back
         return new CaseView(stored.id(), stored.shortRef(), reference, Channel.API.wire, stored.status(), date, answers, recorded.decision(), 1,
-                recorded.requested(), now, now);
+                recorded.requested(), now, now, FinalDecision.of(recorded.decision(), null));
     }
 
     /** Adds or changes answers ({@code null} removes one) and decides again; the new decision joins the case's history. */
@@ -91,6 +95,7 @@ public class IntegratorCases {
         Instant now = clock.instant();
         cases.updateAnswers(id, CaseStatus.DECIDED, answers, now);
         recorder.record(id, rulebook, decision, now);
+        workQueue.afterEngineDecision(id, decision.outcome(), io.undersign.runtime.workbench.WorkQueue.Cause.ANSWERS_CHANGED, now);
         audit.record(actor, "case.answers-changed", id + " " + String.join(",", changes.keySet()) + " -> " + decision.outcome(), now);
         return reads.get(id);
     }

@@ -53,6 +53,9 @@ public class InterviewFlow {
     RuntimeAudit audit;
 
     @Inject
+    io.undersign.runtime.workbench.WorkQueue workQueue;
+
+    @Inject
     Clock clock;
 
     /** What answering a page led to: where the applicant goes next. */
@@ -207,6 +210,7 @@ public class InterviewFlow {
         Instant now = clock.instant();
         cases.markDecided(id, now);
         recorder.record(id, rulebook, decision, now);
+        workQueue.afterEngineDecision(id, decision.outcome(), io.undersign.runtime.workbench.WorkQueue.Cause.NEW_CASE, now);
         audit.record("applicant", "case.submitted", id + " " + decision.outcome(), now);
     }
 }

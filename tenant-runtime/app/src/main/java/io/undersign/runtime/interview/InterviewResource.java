@@ -197,7 +197,10 @@ public class InterviewResource {
         if (c.decision() == null) {
             return seeOther("/interview/" + id);
         }
-        Views.DecisionView view = DecisionWording.of(brand(), id, c.shortRef(), c.decision(), c.evidence());
+        // the decision that stands: an underwriter's, when one decided, else the engine's
+        com.fasterxml.jackson.databind.JsonNode standing = reads.finalManualDecision(id)
+                .map(io.undersign.runtime.cases.FinalDecision::asDecision).orElse(c.decision());
+        Views.DecisionView view = DecisionWording.of(brand(), id, c.shortRef(), standing, c.evidence());
         Response.ResponseBuilder ok = Response.ok(Templates.decision(view));
         if (view.refreshSeconds() > 0) {
             // waiting for evidence: the page looks again by itself, without script

@@ -38,6 +38,9 @@ public class LocalRuntimeDeployer implements RuntimeDeployer, io.undersign.contr
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     @Inject
+    io.undersign.controlplane.driver.IdentityRealms identity;
+
+    @Inject
     UndersignConfig config;
 
     @Inject
@@ -148,7 +151,7 @@ public class LocalRuntimeDeployer implements RuntimeDeployer, io.undersign.contr
         // token, its database credentials), and gets exactly what it needs
         Map<String, String> env = builder.environment();
         env.clear();
-        env.putAll(runtimeEnvironment(tenant, connection));
+        env.putAll(runtimeEnvironment(tenant, connection, identity.signIn(tenant)));
         // where integrators reach it (its OpenAPI document names it); built from the validated id and a port, nothing typed
         env.put("UNDERSIGN_TENANT_API_URL", "https://" + tenant.apiHost() + ":" + config.edge().apiTlsPort());
         // the release it runs and the rulebook version it pins: ids validated on the way in, a path the control plane made
@@ -168,7 +171,8 @@ public class LocalRuntimeDeployer implements RuntimeDeployer, io.undersign.contr
     }
 
     /** Every variable a local runtime gets; nothing else reaches it. */
-    static Map<String, String> runtimeEnvironment(TenantSpec tenant, StackProvisioner.TenantConnection connection) {
+    static Map<String, String> runtimeEnvironment(TenantSpec tenant, StackProvisioner.TenantConnection connection,
+            Optional<io.undersign.controlplane.driver.IdentityRealms.SignIn> signIn) {
         Map<String, String> env = new java.util.TreeMap<>();
         env.put("LANG", "C.UTF-8");
         env.put("UNDERSIGN_TENANT_ID", tenant.id());
@@ -179,6 +183,12 @@ public class LocalRuntimeDeployer implements RuntimeDeployer, io.undersign.contr
         env.put("UNDERSIGN_BROKER_URL", connection.brokerUrl());
         env.put("UNDERSIGN_BROKER_USERNAME", connection.brokerUser());
         env.put("UNDERSIGN_BROKER_PASSWORD", connection.brokerPassword());
+        // the workbench's sign-in: none, and the workbench says it is closed
+        signIn.ifPresent(s -> {
+            env.put(io.undersign.contract.WorkbenchRoles.ISSUER_VARIABLE, s.issuer());
+            env.put(io.undersign.contract.WorkbenchRoles.CLIENT_ID_VARIABLE, s.clientId());
+            env.put(io.undersign.contract.WorkbenchRoles.CLIENT_SECRET_VARIABLE, s.clientSecret());
+        });
         return env;
     }
 
