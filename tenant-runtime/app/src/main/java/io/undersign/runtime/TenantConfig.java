@@ -11,6 +11,22 @@ public interface TenantConfig {
 
     Broker broker();
 
+    Workbench workbench();
+
+    Audit audit();
+
+    interface Workbench {
+        /** How long a queued case may wait for an underwriter before it is overdue. */
+        @WithDefault("PT48H")
+        java.time.Duration sla();
+    }
+
+    interface Audit {
+        /** How often new audit entries are sealed into the hash chain. */
+        @WithDefault("PT1S")
+        java.time.Duration sealInterval();
+    }
+
     interface Tenant {
         /** The tenant id, e.g. {@code acme}; the insurer's own name and colour are {@link TenantBrand}. */
         String id();

@@ -5,11 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,8 +21,8 @@ public class AuditSealer {
     @Inject
     AuditSeals seals;
 
-    @ConfigProperty(name = "undersign.audit.seal-interval", defaultValue = "PT1S")
-    Duration interval;
+    @Inject
+    io.undersign.runtime.TenantConfig config;
 
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "audit-sealer");
@@ -33,7 +31,7 @@ public class AuditSealer {
     });
 
     void start(@Observes StartupEvent event) {
-        worker.scheduleWithFixedDelay(this::sealAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::sealAll, 0, config.audit().sealInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {

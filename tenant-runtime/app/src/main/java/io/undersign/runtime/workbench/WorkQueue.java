@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What an engine decision means for the underwriters' queue, in the decision's own transaction: a
@@ -22,11 +21,11 @@ public class WorkQueue {
     @Inject
     WorkbenchStore store;
 
-    @ConfigProperty(name = "undersign.workbench.sla", defaultValue = "PT48H")
-    Duration sla;
+    @Inject
+    io.undersign.runtime.TenantConfig config;
 
     public void afterEngineDecision(String caseId, Outcome outcome, Cause cause, Instant now) {
-        Instant due = now.plus(sla);
+        Instant due = now.plus(config.workbench().sla());
         if (outcome == Outcome.REFER || outcome == Outcome.PENDING_EVIDENCE) {
             if (cause == Cause.EVIDENCE && store.item(caseId).map(i -> i.firstTouchedAt() != null).orElse(false)) {
                 store.evidenceArrived(caseId, now, due);
@@ -50,6 +49,6 @@ public class WorkQueue {
     }
 
     public Duration sla() {
-        return sla;
+        return config.workbench().sla();
     }
 }

@@ -251,7 +251,9 @@ public class Workbench {
         return me.roles().contains(WorkbenchRoles.SENIOR_UNDERWRITER) || me.roles().contains(WorkbenchRoles.CHIEF_UNDERWRITER);
     }
 
-    private static WorkbenchRefusedException notQueued(String caseId) {
+    /** A case of no other tenant's: one that does not exist here is not found, one never queued is refused. */
+    private WorkbenchRefusedException notQueued(String caseId) {
+        cases.stored(caseId);
         return new WorkbenchRefusedException(caseId, "This case has never been with the underwriters");
     }
 

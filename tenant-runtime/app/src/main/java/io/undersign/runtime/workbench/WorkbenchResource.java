@@ -141,14 +141,14 @@ public class WorkbenchResource {
         String caseId = caseId(id);
         var form = new WorkbenchViews.FormValues(nz(outcome), nz(table), nz(exclusions), nz(postponeMonths), nz(reasonCode), nz(reasonText),
                 "on".equals(sendForApproval));
-        List<WorkbenchViews.Problem> problems = new ArrayList<>();
-        Integer tableNumber = number(table, "table", "Give the table rating as a whole number", problems);
-        Integer months = number(postponeMonths, "postponeMonths", "Give the months as a whole number", problems);
+        java.util.Map<String, String> byField = new java.util.LinkedHashMap<>();
+        Integer tableNumber = number(table, "table", "Give the table rating as a whole number", byField);
+        Integer months = number(postponeMonths, "postponeMonths", "Give the months as a whole number", byField);
         ManualDecision decision = new ManualDecision(blankToNull(outcome), tableNumber,
                 exclusions == null ? List.of() : List.of(exclusions.split("\\R")), months, blankToNull(reasonCode), reasonText);
-        if (problems.isEmpty()) {
-            decision.problems().forEach((field, message) -> problems.add(new WorkbenchViews.Problem(field, message)));
-        }
+        decision.problems().forEach(byField::putIfAbsent);
+        List<WorkbenchViews.Problem> problems = byField.entrySet().stream()
+                .map(e -> new WorkbenchViews.Problem(e.getKey(), e.getValue())).toList();
         if (!problems.isEmpty()) {
             return Response.status(422).entity(Templates.casePage(pages.casePage(me, caseId, problems, form))).build();
         }
@@ -240,14 +240,14 @@ public class WorkbenchResource {
         return Response.seeOther(URI.create("/workbench/cases/" + id)).build();
     }
 
-    private static Integer number(String text, String field, String message, List<WorkbenchViews.Problem> problems) {
+    private static Integer number(String text, String field, String message, java.util.Map<String, String> problems) {
         if (blankToNull(text) == null) {
             return null;
         }
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            problems.add(new WorkbenchViews.Problem(field, message));
+            problems.put(field, message);
             return null;
         }
     }

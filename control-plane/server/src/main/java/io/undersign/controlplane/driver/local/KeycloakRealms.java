@@ -10,7 +10,7 @@ import io.undersign.controlplane.tenant.TenantNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,8 @@ public class KeycloakRealms implements IdentityRealms {
             try {
                 keycloak.realm(realmName).remove();
                 removed = "removed";
-            } catch (NotFoundException gone) {
+            } catch (WebApplicationException e) {
+                requireNotFound(e);
                 removed = "already gone";
             }
         }
@@ -107,6 +108,8 @@ public class KeycloakRealms implements IdentityRealms {
         if (config.identity().keycloakUrl().isEmpty()) {
             throw new IllegalStateException("no identity provider is configured (undersign.identity.keycloak-url)");
         }
+        // converges the realm too: a tenant onboarded before its realm existed gets one here
+        register(tenant);
         List<DemoUnderwriter> made = new ArrayList<>();
         try (Keycloak keycloak = admin()) {
             RealmResource realm = keycloak.realm(TenantNames.realm(tenant.id()));
@@ -143,7 +146,8 @@ public class KeycloakRealms implements IdentityRealms {
         RealmResource realm = keycloak.realm(name);
         try {
             realm.toRepresentation();
-        } catch (NotFoundException absent) {
+        } catch (WebApplicationException e) {
+            requireNotFound(e);
             RealmRepresentation rep = new RealmRepresentation();
             rep.setRealm(name);
             rep.setEnabled(true);
@@ -160,7 +164,8 @@ public class KeycloakRealms implements IdentityRealms {
     private static void ensureRole(RealmResource realm, String role) {
         try {
             realm.roles().get(role).toRepresentation();
-        } catch (NotFoundException absent) {
+        } catch (WebApplicationException e) {
+            requireNotFound(e);
             RoleRepresentation rep = new RoleRepresentation();
             rep.setName(role);
             rep.setDescription("Undersign workbench: " + role);
@@ -246,6 +251,13 @@ public class KeycloakRealms implements IdentityRealms {
         realm.users().get(id).resetPassword(credential);
         realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(person.role()).toRepresentation()));
         realm.users().get(id).joinGroup(team);
+    }
+
+    /** The admin client reports a missing realm, role or user as a 404; anything else is a real failure. */
+    private static void requireNotFound(WebApplicationException e) {
+        if (e.getResponse() == null || e.getResponse().getStatus() != 404) {
+            throw e;
+        }
     }
 
     private static String createdId(Response created, String what) {
