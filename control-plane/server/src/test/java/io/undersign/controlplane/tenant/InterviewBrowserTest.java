@@ -6,6 +6,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.undersign.controlplane.support.Api;
+import static io.undersign.controlplane.support.Browser.accessible;
+import static io.undersign.controlplane.support.Browser.awaitQuestionsSettled;
+import static io.undersign.controlplane.support.Browser.clickAndWait;
+import static io.undersign.controlplane.support.Browser.fillPresentFields;
+import static io.undersign.controlplane.support.Browser.healthy;
+import io.undersign.controlplane.support.Browser;
 import io.undersign.controlplane.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,10 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
 class InterviewBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static WebDriver browser;
-    private static Path profile;
     private static String tenant;
 
     static Stream<Arguments> applicants() {
@@ -62,27 +65,7 @@ class InterviewBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean ci = System.getenv("CI") != null;
-        Assumptions.assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)),
-                "Chromium is not installed (apt-get install chromium chromium-driver); CI installs it");
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-                // the edge's certificates come from the platform CA: trust it, and nothing else
-                "--ignore-certificate-errors-spki-list=" + spki(io.undersign.controlplane.support.Edge.platformCa()));
-        browser = new ChromeDriver(options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    private static String spki(java.security.cert.X509Certificate ca) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(ca.getPublicKey().getEncoded());
-            return java.util.Base64.getEncoder().encodeToString(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        browser = Browser.start();
     }
 
     @BeforeEach
@@ -96,14 +79,7 @@ class InterviewBrowserTest {
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Browser.quit();
     }
 
     @ParameterizedTest(name = "{0} applicant")
@@ -178,83 +154,4 @@ class InterviewBrowserTest {
         accessible("cover ruled out");
     }
 
-    private static void accessible(String page) {
-        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        assertThat(results.getViolations()).as("%s (%s): %s", page, browser.getCurrentUrl(), results.getViolations().stream()
-                .map(v -> v.getId() + " " + v.getHelp() + " at " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
-                .toList()).isEmpty();
-    }
-
-    /** Clicks and waits for the next page: the clicked element goes stale once the browser navigated. */
-    private static void clickAndWait(WebElement element) {
-        element.click();
-        // while the page is being replaced chromedriver may answer with other errors than "stale": try again
-        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
-                .until(driver -> ExpectedConditions.stalenessOf(element).apply(driver)
-                        && "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
-    }
-
-    /**
-     * Answers every field shown on the page that the applicant has an answer for; a follow-up the
-     * page's script reveals as an answer is chosen is answered on the next round.
-     */
-    private static void fillPresentFields(Map<String, List<String>> answers) {
-        for (int round = 0; round < 3; round++) {
-            fillShownFields(answers);
-            awaitQuestionsSettled();
-        }
-    }
-
-    /** The page's script asks the runtime which questions an answer brings; wait for its answer. */
-    private static void awaitQuestionsSettled() {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElements(By.cssSelector("form[data-pending]")).isEmpty());
-    }
-
-    private static void fillShownFields(Map<String, List<String>> answers) {
-        for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
-            List<WebElement> inputs = browser.findElements(By.name(answer.getKey()));
-            // a question not asked now is on the page, hidden: nobody answers what they cannot see
-            if (inputs.isEmpty() || !browser.findElements(By.cssSelector("[data-question='" + answer.getKey() + "'][hidden]")).isEmpty()) {
-                continue;
-            }
-            String type = inputs.get(0).getAttribute("type");
-            if (type.equals("radio") || type.equals("checkbox")) {
-                for (WebElement input : inputs) {
-                    if (answer.getValue().contains(input.getAttribute("value")) != input.isSelected()) {
-                        browser.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
-                    }
-                }
-            } else {
-                // set the value as a person's typing would leave it, whatever the browser's date widget, and say it changed
-                ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-                        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", inputs.get(0), answer.getValue().get(0));
-            }
-        }
-    }
-
-    private static Map<String, List<String>> healthy() {
-        Map<String, List<String>> a = new LinkedHashMap<>();
-        a.put("date_of_birth", List.of("1990-06-15"));
-        a.put("sex", List.of("female"));
-        a.put("sum_assured", List.of("250000"));
-        a.put("term_years", List.of("25"));
-        a.put("occupation_class", List.of("1"));
-        a.put("height_cm", List.of("168"));
-        a.put("weight_kg", List.of("64"));
-        a.put("smoker", List.of("false"));
-        a.put("alcohol_units_per_week", List.of("8"));
-        a.put("travel_advisory", List.of("none"));
-        a.put("asthma", List.of("false"));
-        a.put("diabetes", List.of("false"));
-        a.put("hypertension", List.of("false"));
-        a.put("heart_condition", List.of("none"));
-        a.put("cancer_history", List.of("false"));
-        a.put("mental_health", List.of("none"));
-        a.put("family_history_under_60", List.of("0"));
-        a.put("under_investigation", List.of("false"));
-        a.put("hospital_admissions_12m", List.of("0"));
-        a.put("self_harm", List.of("none"));
-        return a;
-    }
 }
