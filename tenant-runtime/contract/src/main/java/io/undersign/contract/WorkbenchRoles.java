@@ -21,6 +21,9 @@ public final class WorkbenchRoles {
     public static final String ISSUER_VARIABLE = "UNDERSIGN_OIDC_ISSUER";
     public static final String CLIENT_ID_VARIABLE = "UNDERSIGN_OIDC_CLIENT_ID";
     public static final String CLIENT_SECRET_VARIABLE = "UNDERSIGN_OIDC_CLIENT_SECRET";
+    /** Where the access token carries the roles (optional): Keycloak's realm roles unless the insurer's IdP puts them elsewhere. */
+    public static final String ROLES_CLAIM_VARIABLE = "UNDERSIGN_OIDC_ROLES_CLAIM";
+    public static final String DEFAULT_ROLES_CLAIM = "realm_access/roles";
 
     private WorkbenchRoles() {
     }

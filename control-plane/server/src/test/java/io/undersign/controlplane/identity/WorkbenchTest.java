@@ -233,6 +233,26 @@ class WorkbenchTest {
         assertThat(verify(b).getBoolean("intact")).as("another tenant's trail is its own").isTrue();
     }
 
+    @Test
+    @Order(8)
+    void offboardingRemovesTheTenantsRealmAndItsPeople() throws Exception {
+        String realm = KeycloakServer.URL + "/realms/" + TenantNames.realm(b) + "/.well-known/openid-configuration";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest discovery = java.net.http.HttpRequest.newBuilder(java.net.URI.create(realm)).build();
+        assertThat(http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        String offboard = as(Role.ADMIN).post("/api/v1/tenants/" + b + "/offboard").then().statusCode(202)
+                .extract().path("operation.id");
+        JsonPath op = Api.awaitOperation(offboard);
+        assertThat(op.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        as(Role.VIEWER).get("/api/v1/tenants/" + b + "/identity").then().statusCode(200)
+                .body("configured", org.hamcrest.Matchers.equalTo(false));
+        // a retried removal finds nothing to remove and succeeds
+        assertThat(jakarta.enterprise.inject.spi.CDI.current().select(io.undersign.controlplane.driver.IdentityRealms.class).get()
+                .remove(new io.undersign.controlplane.driver.TenantSpec(b, "B", null, "local", null, null, null, null)).get("result"))
+                .isEqualTo("already gone");
+    }
+
     private static JsonPath verify(String tenant) {
         return as(Role.OPERATOR).post("/api/v1/tenants/" + tenant + "/audit-verification").then().statusCode(200).extract().jsonPath();
     }

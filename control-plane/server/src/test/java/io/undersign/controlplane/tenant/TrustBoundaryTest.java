@@ -45,7 +45,7 @@ class TrustBoundaryTest {
         assertThat(page)
                 .doesNotContain(" 49 "); // what ${7*7} would have become
 
-        long pid = Long.parseLong(Api.tenant(id).getString("latestOperation.steps[3].outputs.pid"));
+        long pid = Long.parseLong(Api.tenant(id).getString("latestOperation.steps.find { it.name == 'deploy-runtime' }.outputs.pid"));
         Map<String, String> environment = environmentOf(pid);
         assertThat(environment.keySet()).containsExactlyInAnyOrder("LANG", "UNDERSIGN_TENANT_ID", TenantProfile.DISPLAY_NAME_VARIABLE,
                 "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",

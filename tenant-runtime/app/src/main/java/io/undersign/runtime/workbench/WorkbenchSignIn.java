@@ -23,6 +23,7 @@ public class WorkbenchSignIn {
         String issuer = System.getenv(WorkbenchRoles.ISSUER_VARIABLE);
         String clientId = System.getenv(WorkbenchRoles.CLIENT_ID_VARIABLE);
         String secret = System.getenv(WorkbenchRoles.CLIENT_SECRET_VARIABLE);
+        String rolesClaim = System.getenv(WorkbenchRoles.ROLES_CLAIM_VARIABLE);
         if (issuer == null || issuer.isBlank() || clientId == null || secret == null || secret.isBlank()) {
             LOG.info("No identity provider delivered: the workbench is closed");
             return;
@@ -31,7 +32,7 @@ public class WorkbenchSignIn {
                 .applicationType(io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType.WEB_APP)
                 .clientId(clientId)
                 .credentials(secret)
-                .roles().source(io.quarkus.oidc.runtime.OidcTenantConfig.Roles.Source.accesstoken).roleClaimPath("realm_access/roles").end()
+                .roles().source(io.quarkus.oidc.runtime.OidcTenantConfig.Roles.Source.accesstoken).roleClaimPath(rolesClaim == null || rolesClaim.isBlank() ? WorkbenchRoles.DEFAULT_ROLES_CLAIM : rolesClaim).end()
                 .authentication()
                     .pkceRequired(true)
                     .cookiePath("/workbench")

@@ -1,5 +1,6 @@
 package io.undersign.controlplane.driver.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -48,6 +49,11 @@ class FetchConfigTest {
         aws = LocalAws.start();
         secret("undersign/acme/db", "tenant_acme", "Q7fH2kLm9PzX4vB8nR1tY6wC3sD5gJ0a");
         secret("undersign/acme/broker", "tenant-acme", "pa\"ss\\word");
+        // no identity provider set for the workbench: Secrets Manager's own answer for a secret that is not there
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .withRequestBody(containing("\"undersign/acme/oidc\"")).atPriority(1).willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the specified secret.\"}")));
     }
 
     @AfterEach
@@ -87,6 +93,23 @@ class FetchConfigTest {
         try (var left = Files.list(env.getParent())) {
             assertThat(left).as("no temporary file left").containsExactly(env);
         }
+    }
+
+    @Test
+    void theInsurersIdentityProviderReachesTheWorkbenchWhenItIsSet() throws Exception {
+        parameters(RuntimeRollout.runtimeParameters("acme", "Acme", null, API_URL, JDBC, "undersign/acme/db", BROKER,
+                "undersign/acme/broker", "0.1.0"));
+        ObjectNode value = JSON.createObjectNode().put("issuer", "https://login.acme.example/realms/uw").put("clientId", "workbench")
+                .put("clientSecret", "s3cr\"et").put("rolesClaim", "roles");
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .withRequestBody(containing("\"undersign/acme/oidc\"")).atPriority(0).willReturn(okJson(JSON.createObjectNode()
+                        .put("Name", "undersign/acme/oidc").put("SecretString", value.toString()).put("VersionId", "v1").toString())));
+        Path env = dir.resolve("runtime.env");
+        Result result = fetch(env);
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(Files.readAllLines(env)).contains("UNDERSIGN_OIDC_ISSUER=\"https://login.acme.example/realms/uw\"",
+                "UNDERSIGN_OIDC_CLIENT_ID=\"workbench\"", "UNDERSIGN_OIDC_CLIENT_SECRET=\"s3cr\\\"et\"", "UNDERSIGN_OIDC_ROLES_CLAIM=\"roles\"");
     }
 
     @Test
