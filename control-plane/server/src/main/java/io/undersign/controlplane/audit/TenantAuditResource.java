@@ -31,13 +31,13 @@ public class TenantAuditResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("tenant.audit-verified")
     @Operation(operationId = "verifyTenantAudit", summary = "Verify the tenant's audit trail against its hash chain (changed, deleted or unsealed entries)")
-    public TenantAuditVerifier.Result verify(@AuditedTenant @PathParam("id") String id) throws Exception {
+    public TenantAuditVerifier.AuditVerificationResult verify(@AuditedTenant @PathParam("id") String id) throws Exception {
         Tenant tenant = tenants.require(id);
         if (tenant.status != TenantStatus.ACTIVE && tenant.status != TenantStatus.SUSPENDED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "tenant-not-active", "id",
                     "Tenant '" + id + "' is " + tenant.status + "; its audit trail is verified while its database exists");
         }
-        TenantAuditVerifier.Result result = verifier.verify(id);
+        TenantAuditVerifier.AuditVerificationResult result = verifier.verify(id);
         note.add("intact=" + result.intact() + " entries=" + result.sealedEntries() + " problems=" + result.problems().size());
         return result;
     }

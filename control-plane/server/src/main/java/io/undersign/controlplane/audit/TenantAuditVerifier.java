@@ -29,8 +29,12 @@ public class TenantAuditVerifier {
     static final int UNSEALED_GRACE_SECONDS = 60;
 
     /** What a verification found. */
-    public record Result(String tenantId, boolean intact, long sealedEntries, long headSeq, String headHash,
-            List<AuditVerification.Problem> problems, Instant verifiedAt) {
+    public record AuditVerificationResult(String tenantId, boolean intact, long sealedEntries, long headSeq, String headHash,
+            List<AuditFinding> problems, Instant verifiedAt) {
+    }
+
+    /** One place where the trail does not hold: the seal (0: none) and entry (0: none) and what is wrong there. */
+    public record AuditFinding(long seq, long eventId, String what) {
     }
 
     @Inject
@@ -45,7 +49,7 @@ public class TenantAuditVerifier {
     @Inject
     Clock clock;
 
-    public Result verify(String tenantId) throws SQLException {
+    public AuditVerificationResult verify(String tenantId) throws SQLException {
         Tenant tenant = tenants.require(tenantId);
         StackProvisioner.TenantConnection connection = provisioner.connection(tenant.spec());
         AuditVerification check = new AuditVerification(tenantId);
@@ -100,6 +104,7 @@ public class TenantAuditVerifier {
         if (problems.isEmpty() && headSeq > 0) {
             anchors.record(tenantId, headSeq, headHash, now);
         }
-        return new Result(tenantId, problems.isEmpty(), check.checked(), headSeq, headHash, problems, now);
+        return new AuditVerificationResult(tenantId, problems.isEmpty(), check.checked(), headSeq, headHash,
+                problems.stream().map(p -> new AuditFinding(p.seq(), p.eventId(), p.what())).toList(), now);
     }
 }

@@ -12,6 +12,12 @@ public interface StackProvisioner {
     /** Idempotent: removing what is already gone succeeds. */
     Map<String, String> destroy(TenantSpec tenant) throws Exception;
 
+    /**
+     * Idempotent, after every migration: the runtime's database user may add to the audit trail but
+     * not change or delete it (rights table by table, new tables included).
+     */
+    void appendOnlyAudit(TenantSpec tenant) throws Exception;
+
     /** How the tenant's own code reaches its database (with the tenant's credentials). */
     TenantConnection connection(TenantSpec tenant);
 

@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A tenant's own database and its two users, the same on the local server and on a silo's RDS
  * instance (made there with the RDS-managed master user, which the tenant never sees):
  * <ul>
  * <li>the runtime's user reads and writes rows (SELECT, INSERT, UPDATE, DELETE) and can change no
- * table, routine, view or grant;</li>
+ * table, routine, view or grant; once migrated, its rights are table by table and the audit trail's
+ * tables are append-only to it ({@link #appendOnlyAudit});</li>
  * <li>the migrations' user changes the schema (CREATE, ALTER, DROP, INDEX, REFERENCES, views) and
  * has no routine, trigger, event or grant rights; the control plane alone uses it.</li>
  * </ul>
@@ -42,6 +45,52 @@ public final class TenantDatabases {
         }
         user(admin, database, users.host(), users.runtimeUser(), users.runtimePassword(), RUNTIME_RIGHTS, RUNTIME_CONNECTIONS);
         user(admin, database, users.host(), users.migrationUser(), users.migrationPassword(), MIGRATION_RIGHTS, MIGRATION_CONNECTIONS);
+    }
+
+    /** The audit trail's tables: the runtime adds to them and never changes or removes a row. */
+    static final java.util.Set<String> APPEND_ONLY = java.util.Set.of("tenant_audit_event", "audit_seal");
+    /** Tables the runtime uses otherwise than rows in, rows out: the chain's head it moves, the migrations' history it may read. */
+    static final Map<String, String> TABLE_RIGHTS = Map.of("audit_chain_head", "SELECT, UPDATE", "flyway_schema_history", "SELECT");
+    private static final int NO_SUCH_GRANT = 1141;
+    private static final int NO_SUCH_TABLE_GRANT = 1147;
+
+    /**
+     * After every migration: the runtime's rights table by table (new tables included), the audit
+     * trail's tables append-only. The table rights are granted before the database-wide ones are taken
+     * back, so a runtime serving meanwhile never loses a right it keeps.
+     */
+    public static void appendOnlyAudit(Connection admin, String database, String host, String runtimeUser) throws SQLException {
+        String account = "'" + runtimeUser + "'@'" + host + "'";
+        List<String> tables = new java.util.ArrayList<>();
+        try (PreparedStatement q = admin.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE'")) {
+            q.setString(1, database);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    tables.add(r.getString(1));
+                }
+            }
+        }
+        try (Statement s = admin.createStatement()) {
+            for (String table : tables) {
+                String rights = APPEND_ONLY.contains(table) ? "SELECT, INSERT" : TABLE_RIGHTS.getOrDefault(table, RUNTIME_RIGHTS);
+                s.execute("GRANT " + rights + " ON `" + database + "`.`" + table.replace("`", "") + "` TO " + account);
+                if (APPEND_ONLY.contains(table)) {
+                    revokeIfGranted(s, "REVOKE UPDATE, DELETE ON `" + database + "`.`" + table + "` FROM " + account);
+                }
+            }
+            revokeIfGranted(s, "REVOKE " + RUNTIME_RIGHTS + " ON `" + database + "`.* FROM " + account);
+        }
+    }
+
+    private static void revokeIfGranted(Statement s, String revoke) throws SQLException {
+        try {
+            s.execute(revoke);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != NO_SUCH_GRANT && e.getErrorCode() != NO_SUCH_TABLE_GRANT) {
+                throw e;
+            }
+        }
     }
 
     /** Drops both users, wherever an earlier build let them connect from. */

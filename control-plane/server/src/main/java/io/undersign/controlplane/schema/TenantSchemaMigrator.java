@@ -25,6 +25,12 @@ public class TenantSchemaMigrator {
         StackProvisioner.TenantConnection connection = provisioner.connection(tenant);
         TenantFlyway.Outcome outcome = new TenantFlyway(connection.jdbcUrl(), connection.migrationUser(),
                 connection.migrationPassword(), Thread.currentThread().getContextClassLoader(), target).migrate();
+        // every migration may add tables: the runtime's rights follow, the audit trail's stay append-only
+        try {
+            provisioner.appendOnlyAudit(tenant);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set the runtime's rights after migrating: " + e.getMessage(), e);
+        }
         return Map.of("schemaVersion", outcome.schemaVersion(),
                 "migrationsApplied", String.valueOf(outcome.applied()),
                 "failedAttemptsCleared", String.valueOf(outcome.failedAttemptsCleared()));

@@ -209,13 +209,54 @@ class WorkbenchTest {
         assertThat(ada.get("/workbench/cases/" + caseId).body()).contains("No underwriter has decided this case");
     }
 
+    /** Evidence arriving brings a case a person has back for review; a queued case nobody touched is decided straight through. */
     @Test
     @Order(7)
+    void evidenceArrivingBringsAPersonsCaseBackAndLetsTheEngineDecideTheRest() throws Exception {
+        Underwriter ada = signedIn(a, "ada.lovell");
+        try (var provider = io.undersign.controlplane.support.Evidence.simulator(a, io.undersign.evidence.simulator.Behaviour.NORMAL,
+                Duration.ofSeconds(4))) {
+            String touched = io.undersign.controlplane.support.Evidence.createPending(integratorOfA, "WB-E1").path("id").asText();
+            String untouched = io.undersign.controlplane.support.Evidence.createPending(integratorOfA, "WB-E2").path("id").asText();
+            String queue = ada.get("/workbench?reason=PENDING_EVIDENCE").body();
+            assertThat(queue).contains(touched, untouched);
+            ada.get("/workbench/cases/" + touched);
+            assertThat(ada.post("/workbench/cases/" + touched + "/claim").statusCode()).isEqualTo(303);
+
+            io.undersign.controlplane.support.Evidence.decidedExactly(integratorOfA, List.of(touched, untouched), 2, Duration.ofSeconds(1));
+            String after = ada.get("/workbench").body();
+            assertThat(after).as("a person's case comes back, marked").contains("data-case=\"" + touched + "\"", "Evidence arrived for review");
+            assertThat(after).as("decided by the engine on its evidence, nobody had touched it").doesNotContain(untouched);
+
+            // more evidence, asked from the workbench, travels through the outbox and the broker like the engine's
+            ada.get("/workbench/cases/" + touched);
+            assertThat(ada.post("/workbench/cases/" + touched + "/evidence", "type", "blood-profile").statusCode()).isEqualTo(303);
+            io.undersign.controlplane.support.Evidence.decidedExactly(integratorOfA, List.of(touched), 3, Duration.ofSeconds(1));
+            JsonNode c = JSON.readTree(integratorOfA.get("/api/v1/cases/" + touched).body());
+            assertThat(c.path("evidence")).hasSize(2);
+            assertThat(ada.get("/workbench/cases/" + touched).body()).contains("workbench.evidence-requested");
+        }
+    }
+
+    @Test
+    @Order(9)
     void theAuditTrailIsHashChainedAndVerificationFindsAChangedOrDeletedRow() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> verify(a).getBoolean("intact")
                 && verify(a).getLong("sealedEntries") > 10);
-        try (Connection c = DriverManager.getConnection(new MysqlServerResolver(Path.of("target/embedded-mariadb")).resolve() + "/"
-                + TenantNames.database(a), "root", ""); Statement s = c.createStatement()) {
+        String server = new MysqlServerResolver(Path.of("target/embedded-mariadb")).resolve() + "/" + TenantNames.database(a);
+        String runtimePassword = jakarta.enterprise.inject.spi.CDI.current().select(io.undersign.controlplane.secret.SecretStore.class).get()
+                .get(TenantNames.dbPasswordSecret(a)).orElseThrow();
+        try (Connection runtime = DriverManager.getConnection(server, TenantNames.databaseUser(a), runtimePassword);
+                Statement s = runtime.createStatement()) {
+            // the runtime's own database user adds to the trail and can neither change nor remove it
+            for (String write : List.of("UPDATE tenant_audit_event SET detail = 'x' WHERE id = 1", "DELETE FROM tenant_audit_event",
+                    "DELETE FROM audit_seal", "UPDATE audit_seal SET hash = hash")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(write)).as(write)
+                        .hasMessageContaining("command denied");
+            }
+            assertThat(s.executeUpdate("UPDATE case_file SET version = version WHERE id = 'none'")).as("its other rights stay").isZero();
+        }
+        try (Connection c = DriverManager.getConnection(server, "root", ""); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE tenant_audit_event SET detail = CONCAT(detail, ' ') WHERE action = 'workbench.approved' ORDER BY id LIMIT 1");
             JsonPath changed = verify(a);
             assertThat(changed.getBoolean("intact")).isFalse();
@@ -234,7 +275,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void offboardingRemovesTheTenantsRealmAndItsPeople() throws Exception {
         String realm = KeycloakServer.URL + "/realms/" + TenantNames.realm(b) + "/.well-known/openid-configuration";
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

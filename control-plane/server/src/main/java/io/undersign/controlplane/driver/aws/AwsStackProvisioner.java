@@ -111,6 +111,18 @@ public class AwsStackProvisioner implements StackProvisioner {
                 TenantNames.migrationUser(tenant.id()), migrationPassword);
     }
 
+    @Override
+    public void appendOnlyAudit(TenantSpec tenant) throws Exception {
+        SiloOutputs.Outputs outputs = siloOutputs.of(tenant.id());
+        TenantSecrets secrets = secrets(tenant);
+        JsonNode master = secrets.read(outputs.text("db_master_secret_arn"));
+        JsonNode user = secrets.read(SiloNames.databaseSecret(tenant.id()));
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(siloOutputs.serverUrl(outputs), master.get("username").asText(),
+                master.get("password").asText())) {
+            TenantDatabases.appendOnlyAudit(admin, TenantNames.database(tenant.id()), "%", user.get("username").asText());
+        }
+    }
+
     /**
      * The tenant's database and user on its RDS instance, made with the RDS-managed master user
      * (read here, used for this only): the runtime gets the tenant user, the migrations a user of

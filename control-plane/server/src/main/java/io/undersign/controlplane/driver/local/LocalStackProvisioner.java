@@ -41,6 +41,14 @@ public class LocalStackProvisioner implements StackProvisioner {
     TenantPki pki;
 
     @Override
+    public void appendOnlyAudit(TenantSpec tenant) throws Exception {
+        try (Connection c = mysql.admin()) {
+            TenantDatabases.appendOnlyAudit(c, TenantNames.database(tenant.id()), config.local().tenantUserHost(),
+                    TenantNames.databaseUser(tenant.id()));
+        }
+    }
+
+    @Override
     public Map<String, String> provision(TenantSpec tenant) throws Exception {
         String database = TenantNames.database(tenant.id());
         String user = TenantNames.databaseUser(tenant.id());
