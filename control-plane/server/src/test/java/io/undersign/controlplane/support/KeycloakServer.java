@@ -20,7 +20,7 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        run("start", 300);
+        run("start", 420);
         try {
             String password = Files.readString(HOME.resolve("keycloak-admin-password")).strip();
             return Map.of("undersign.identity.keycloak-url", URL, "undersign.identity.keycloak-admin-password", password);
