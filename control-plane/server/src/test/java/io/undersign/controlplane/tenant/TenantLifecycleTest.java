@@ -174,8 +174,16 @@ class TenantLifecycleTest {
             }
             assertThat(rows).containsExactly(migrations + "@127.0.0.1 max 4", runtime + "@127.0.0.1 max 24");
             List<String> runtimeGrants = grants(root, runtime);
-            assertThat(runtimeGrants).hasSize(2).contains("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.* TO `" + runtime
-                    + "`@`127.0.0.1`").anyMatch(g -> g.startsWith("GRANT USAGE ON *.* TO `" + runtime + "`@`127.0.0.1`"));
+            // once migrated: rights table by table, none database-wide, the audit trail's tables append-only
+            String on = "` TO `" + runtime + "`@`127.0.0.1`";
+            assertThat(runtimeGrants).anyMatch(g -> g.startsWith("GRANT USAGE ON *.* TO `" + runtime + "`@`127.0.0.1`"))
+                    .noneMatch(g -> g.contains("`" + database + "`.*"))
+                    .contains("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.`case_file" + on,
+                            "GRANT SELECT, INSERT ON `" + database + "`.`tenant_audit_event" + on,
+                            "GRANT SELECT, INSERT ON `" + database + "`.`audit_seal" + on,
+                            "GRANT SELECT, UPDATE ON `" + database + "`.`audit_chain_head" + on,
+                            "GRANT SELECT ON `" + database + "`.`flyway_schema_history" + on)
+                    .allMatch(g -> g.startsWith("GRANT USAGE") || g.matches("GRANT (SELECT|INSERT|UPDATE|DELETE)(, (SELECT|INSERT|UPDATE|DELETE))* ON .*"));
             assertThat(grants(root, migrations)).hasSize(2).noneMatch(g -> g.contains("ROUTINE") || g.contains("TRIGGER")
                     || g.contains("EVENT") || g.contains("GRANT OPTION") || g.contains("ALL PRIVILEGES"))
                     .anyMatch(g -> g.contains("CREATE, DROP") && g.contains("ALTER") && g.contains("`" + database + "`.*"));
