@@ -54,7 +54,7 @@ class ScaleOutIT {
         b.start();
 
         List<String> first = onboard(FIRST_WAVE, 0);
-        awaitSucceeded(first, Duration.ofSeconds(240));
+        awaitSucceeded(first, Duration.ofSeconds(480));
         for (String operation : first) {
             for (JsonNode step : a.get("/api/v1/operations/" + operation).get("steps")) {
                 assertThat(step.get("status").asText()).isEqualTo("SUCCEEDED");
@@ -72,7 +72,7 @@ class ScaleOutIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> runningSteps(second) > 0 && succeededSteps(a.log()) > byA);
         a.kill();
-        awaitSucceeded(second, Duration.ofSeconds(180));
+        awaitSucceeded(second, Duration.ofSeconds(360));
         for (String operation : second) {
             for (JsonNode step : b.get("/api/v1/operations/" + operation).get("steps")) {
                 assertThat(step.get("status").asText()).isEqualTo("SUCCEEDED");
