@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /** The control plane applies the tenant migrations named in migrations.list: it must name every file, in order. */
 class TenantMigrationListTest {
-    private static final Path DIR = Path.of("src/main/resources/db/tenant");
-
-    @Test
-    void listNamesEveryTenantMigrationInVersionOrder() throws IOException {
-        List<String> listed = Files.readAllLines(DIR.resolve("migrations.list")).stream()
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "src/main/resources/db/tenant", "src/main/resources/db/tenant-keys" })
+    void listNamesEveryTenantMigrationInVersionOrder(String dir) throws IOException {
+        Path directory = Path.of(dir);
+        List<String> listed = Files.readAllLines(directory.resolve("migrations.list")).stream()
                 .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.split("\\s+")[0]).toList();
         List<String> files;
-        try (Stream<Path> s = Files.list(DIR)) {
+        try (Stream<Path> s = Files.list(directory)) {
             files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
         }
         assertThat(listed).containsExactlyInAnyOrderElementsOf(files);
