@@ -20,7 +20,7 @@ public class ProvisionerRole extends Construct {
 
     /** Every service a silo stack creates resources in (TenantSiloStack and its constructs). */
     static final List<String> SILO_SERVICES = List.of("ec2", "elasticloadbalancing", "wafv2", "acm", "rds", "mq", "autoscaling",
-            "logs", "cloudwatch", "guardduty");
+            "logs", "cloudwatch", "guardduty", "kms");
 
     private final IamRole role;
 

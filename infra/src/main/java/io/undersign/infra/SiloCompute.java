@@ -25,7 +25,7 @@ public class SiloCompute extends Construct {
     private final CloudwatchLogGroup logs;
 
     public SiloCompute(Construct scope, String id, TenantSiloSpec spec, SiloNetwork network, SiloSecurityGroups groups,
-            SiloEdge edge) {
+            SiloEdge edge, SiloKeys keys) {
         super(scope, id);
         String name = "undersign-" + spec.tenantId();
         logs = CloudwatchLogGroup.Builder.create(this, "logs").name("/undersign/" + spec.tenantId() + "/runtime")
@@ -41,7 +41,9 @@ public class SiloCompute extends Construct {
                 // the release artifacts and rulebooks its launch template names, checked by hash at boot
                 InstanceRole.allow("ReadReleases", List.of("s3:GetObject"), List.of("arn:aws:s3:::" + spec.releaseBucket() + "/releases/*",
                         "arn:aws:s3:::" + spec.releaseBucket() + "/rulebooks/*")),
-                InstanceRole.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getArn() + ":*"))));
+                InstanceRole.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getArn() + ":*")),
+                // its keysets open with the silo's root key, through KMS only
+                InstanceRole.allow("UseOwnRootKey", List.of("kms:Encrypt", "kms:Decrypt"), List.of(keys.root().getArn()))));
         template = LaunchTemplate.Builder.create(this, "template").namePrefix(name + "-").imageId(spec.runtimeImageId())
                 .instanceType(spec.instanceType()).vpcSecurityGroupIds(List.of(groups.runtime().getId()))
                 .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(role.profile().getArn()).build())

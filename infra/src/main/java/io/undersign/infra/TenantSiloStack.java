@@ -37,7 +37,8 @@ public class TenantSiloStack extends TerraformStack {
         SiloSecurityGroups groups = new SiloSecurityGroups(this, "security", spec, network.vpc().getId());
         SiloEdge edge = new SiloEdge(this, "edge", spec, network, groups);
         SiloData data = new SiloData(this, "data", spec, network, groups);
-        SiloCompute compute = new SiloCompute(this, "compute", spec, network, groups, edge);
+        SiloKeys keys = new SiloKeys(this, "keys", spec);
+        SiloCompute compute = new SiloCompute(this, "compute", spec, network, groups, edge, keys);
         new SiloAlarms(this, "alarms", spec, edge, data);
         if (spec.guardDuty()) {
             // one detector per account and region: on when the silo has its own account
@@ -60,6 +61,7 @@ public class TenantSiloStack extends TerraformStack {
         output("launch_template_id", compute.template().getId());
         output("log_group", compute.logs().getName());
         output("vpc_id", network.vpc().getId());
+        output("root_key_arn", keys.root().getArn());
     }
 
     private void output(String name, Object value) {

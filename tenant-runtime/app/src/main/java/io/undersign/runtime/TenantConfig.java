@@ -15,6 +15,20 @@ public interface TenantConfig {
 
     Audit audit();
 
+    Privacy privacy();
+
+    interface Privacy {
+        /** The tenant's root key (a Tink keyset, handed over by the control plane from its secret store); it only opens the tenant's keysets. */
+        String rootKey();
+
+        /** The tenant's key database beside its data (the wrapped data key of every case; never in the data's dumps). */
+        String keyDatabase();
+
+        /** Unwrapped data keys kept in memory, most recently used first. */
+        @WithDefault("20000")
+        int cachedKeys();
+    }
+
     interface Workbench {
         /** How long a queued case may wait for an underwriter before it is overdue. */
         @WithDefault("PT48H")

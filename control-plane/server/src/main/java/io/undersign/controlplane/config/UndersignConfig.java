@@ -90,6 +90,22 @@ public interface UndersignConfig {
     /** Paging the platform's own operators. */
     Oncall oncall();
 
+    /** Health-data privacy: keys, retention, erasure. */
+    Privacy privacy();
+
+    interface Privacy {
+        /**
+         * How long an offboarded tenant's root key waits before it is deleted (after the export): KMS's
+         * own waiting period on AWS (7 to 30 days), the same rule locally; an operator may cancel meanwhile.
+         */
+        @WithDefault("P30D")
+        Duration rootKeyDeletionWindow();
+
+        /** How often the privacy sweep runs: due root keys deleted, cases past their retention erased. */
+        @WithDefault("PT1H")
+        Duration sweepInterval();
+    }
+
     interface Oncall {
         /** How long a P1 call may go unacknowledged before the next line is called. */
         @WithDefault("30s")

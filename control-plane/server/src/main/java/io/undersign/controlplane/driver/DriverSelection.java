@@ -53,6 +53,13 @@ public class DriverSelection {
 
     @Produces
     @ApplicationScoped
+    TenantRootKeys tenantRootKeys(Instance<io.undersign.controlplane.driver.local.LocalRootKeys> local,
+            Instance<io.undersign.controlplane.driver.aws.AwsRootKeys> aws) {
+        return pick(local, aws);
+    }
+
+    @Produces
+    @ApplicationScoped
     DataExporter dataExporter(Instance<LocalDataExporter> local, Instance<AwsDataExporter> aws) {
         return pick(local, aws);
     }

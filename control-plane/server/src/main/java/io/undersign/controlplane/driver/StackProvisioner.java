@@ -18,6 +18,12 @@ public interface StackProvisioner {
      */
     void appendOnlyAudit(TenantSpec tenant) throws Exception;
 
+    /**
+     * Idempotent, before every migration: the tenant's key database exists and both users may use it
+     * (tenants made before there was one get it on their next upgrade).
+     */
+    void ensureKeyDatabase(TenantSpec tenant) throws Exception;
+
     /** How the tenant's own code reaches its database (with the tenant's credentials). */
     TenantConnection connection(TenantSpec tenant);
 

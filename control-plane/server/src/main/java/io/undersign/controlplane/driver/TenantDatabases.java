@@ -38,19 +38,54 @@ public final class TenantDatabases {
     private TenantDatabases() {
     }
 
-    /** Idempotent; names are the platform's own (TenantNames), never user input. */
+    /**
+     * Idempotent; names are the platform's own (TenantNames), never user input. Makes the tenant's
+     * data database and its key database beside it (the wrapped data key of every case; never in
+     * the data's dumps), both users granted on both.
+     */
     public static void ensure(Connection admin, String database, Users users) throws SQLException {
+        String keys = io.undersign.privacy.KeyStore.schemaFor(database);
         try (Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + keys + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        user(admin, database, users.host(), users.runtimeUser(), users.runtimePassword(), RUNTIME_RIGHTS, RUNTIME_CONNECTIONS);
-        user(admin, database, users.host(), users.migrationUser(), users.migrationPassword(), MIGRATION_RIGHTS, MIGRATION_CONNECTIONS);
+        user(admin, List.of(database, keys), users.host(), users.runtimeUser(), users.runtimePassword(), RUNTIME_RIGHTS, RUNTIME_CONNECTIONS);
+        user(admin, List.of(database, keys), users.host(), users.migrationUser(), users.migrationPassword(), MIGRATION_RIGHTS,
+                MIGRATION_CONNECTIONS);
+    }
+
+    /**
+     * The key database of a tenant made before there was one (an upgrade migrates it): made, and both
+     * users granted on it as {@link #ensure} grants them; the runtime's rights narrow after the migration.
+     */
+    public static void ensureKeyDatabase(Connection admin, String database, String host, String runtimeUser, String migrationUser)
+            throws SQLException {
+        String keys = io.undersign.privacy.KeyStore.schemaFor(database);
+        try (Statement s = admin.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + keys + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            s.execute("GRANT " + RUNTIME_RIGHTS + " ON `" + keys + "`.* TO '" + runtimeUser + "'@'" + host + "'");
+            s.execute("GRANT " + MIGRATION_RIGHTS + " ON `" + keys + "`.* TO '" + migrationUser + "'@'" + host + "'");
+        }
+    }
+
+    /** Drops the tenant's data and key databases. */
+    public static void drop(Connection admin, String database) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            s.execute("DROP DATABASE IF EXISTS `" + io.undersign.privacy.KeyStore.schemaFor(database) + "`");
+        }
     }
 
     /** The audit trail's tables: the runtime adds to them and never changes or removes a row. */
     static final java.util.Set<String> APPEND_ONLY = java.util.Set.of("tenant_audit_event", "audit_seal");
     /** Tables the runtime uses otherwise than rows in, rows out: the chain's head it moves, the migrations' history it may read. */
     static final Map<String, String> TABLE_RIGHTS = Map.of("audit_chain_head", "SELECT, UPDATE", "flyway_schema_history", "SELECT");
+    /**
+     * The key database: the runtime reads the keysets (only the control plane makes and rotates them)
+     * and adds and destroys data keys; it never changes one.
+     */
+    static final Map<String, String> KEY_TABLE_RIGHTS = Map.of("tenant_keyset", "SELECT", "case_key", "SELECT, INSERT, DELETE",
+            "flyway_schema_history", "SELECT");
     private static final int NO_SUCH_GRANT = 1141;
     private static final int NO_SUCH_TABLE_GRANT = 1147;
 
@@ -60,6 +95,13 @@ public final class TenantDatabases {
      * back, so a runtime serving meanwhile never loses a right it keeps.
      */
     public static void appendOnlyAudit(Connection admin, String database, String host, String runtimeUser) throws SQLException {
+        tableRights(admin, database, host, runtimeUser, table -> APPEND_ONLY.contains(table) ? "SELECT, INSERT"
+                : TABLE_RIGHTS.getOrDefault(table, RUNTIME_RIGHTS));
+        tableRights(admin, io.undersign.privacy.KeyStore.schemaFor(database), host, runtimeUser, table -> KEY_TABLE_RIGHTS.getOrDefault(table, "SELECT"));
+    }
+
+    private static void tableRights(Connection admin, String database, String host, String runtimeUser,
+            java.util.function.Function<String, String> rightsOf) throws SQLException {
         String account = "'" + runtimeUser + "'@'" + host + "'";
         List<String> tables = new java.util.ArrayList<>();
         try (PreparedStatement q = admin.prepareStatement(
@@ -73,10 +115,12 @@ public final class TenantDatabases {
         }
         try (Statement s = admin.createStatement()) {
             for (String table : tables) {
-                String rights = APPEND_ONLY.contains(table) ? "SELECT, INSERT" : TABLE_RIGHTS.getOrDefault(table, RUNTIME_RIGHTS);
+                String rights = rightsOf.apply(table);
                 s.execute("GRANT " + rights + " ON `" + database + "`.`" + table.replace("`", "") + "` TO " + account);
-                if (APPEND_ONLY.contains(table)) {
-                    revokeIfGranted(s, "REVOKE UPDATE, DELETE ON `" + database + "`.`" + table + "` FROM " + account);
+                List<String> withheld = java.util.stream.Stream.of("INSERT", "UPDATE", "DELETE").filter(r -> !rights.contains(r)).toList();
+                if (!withheld.isEmpty()) {
+                    revokeIfGranted(s, "REVOKE " + String.join(", ", withheld) + " ON `" + database + "`.`" + table.replace("`", "") + "` FROM "
+                            + account);
                 }
             }
             revokeIfGranted(s, "REVOKE " + RUNTIME_RIGHTS + " ON `" + database + "`.* FROM " + account);
@@ -103,7 +147,7 @@ public final class TenantDatabases {
         }
     }
 
-    private static void user(Connection admin, String database, String host, String name, String password, String rights,
+    private static void user(Connection admin, List<String> databases, String host, String name, String password, String rights,
             int connections) throws SQLException {
         String account = "'" + name + "'@'" + host + "'";
         try (PreparedStatement create = admin.prepareStatement("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY ?");
@@ -117,7 +161,9 @@ public final class TenantDatabases {
             alter.execute();
             // rights exactly as listed: take everything on the database back, then grant the list
             s.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM " + account);
-            s.execute("GRANT " + rights + " ON `" + database + "`.* TO " + account);
+            for (String database : databases) {
+                s.execute("GRANT " + rights + " ON `" + database + "`.* TO " + account);
+            }
             if (!"%".equals(host)) {
                 // a tenant onboarded by an earlier build had this user from anywhere, with every right
                 s.execute("DROP USER IF EXISTS '" + name + "'@'%'");

@@ -9,7 +9,7 @@ public enum OperationKind {
     SUSPEND(List.of(StepNames.SUSPEND_TRAFFIC, StepNames.STOP_RUNTIME)),
     RESUME(List.of(StepNames.DEPLOY_RUNTIME, StepNames.RESUME_TRAFFIC, StepNames.VERIFY)),
     OFFBOARD(List.of(StepNames.SUSPEND_TRAFFIC, StepNames.STOP_RUNTIME, StepNames.EXPORT_DATA,
-            StepNames.DEREGISTER_DNS, StepNames.REMOVE_IDENTITY, StepNames.DESTROY_STACK)),
+            StepNames.SCHEDULE_KEY_DELETION, StepNames.DEREGISTER_DNS, StepNames.REMOVE_IDENTITY, StepNames.DESTROY_STACK)),
     /** To another release (a rollback is one too) with no downtime: the new runtime serves only once it passed its gate. */
     UPGRADE(List.of(StepNames.EXPAND_SCHEMA, StepNames.START_CANDIDATE, StepNames.SWITCH_TRAFFIC, StepNames.GATE,
             StepNames.RETIRE_PREVIOUS));

@@ -7,6 +7,7 @@ public final class StepNames {
     public static final String REGISTER_DNS = "register-dns";
     public static final String REGISTER_IDENTITY = "register-identity";
     public static final String REMOVE_IDENTITY = "remove-identity";
+    public static final String SCHEDULE_KEY_DELETION = "schedule-key-deletion";
     public static final String DEPLOY_RUNTIME = "deploy-runtime";
     public static final String VERIFY = "verify";
     public static final String SUSPEND_TRAFFIC = "suspend-traffic";

@@ -20,6 +20,8 @@ import org.flywaydb.core.api.output.ValidateOutput;
  */
 public final class TenantFlyway {
     public static final String LOCATION = "db/tenant";
+    /** The tenant's key database's migrations (a history of their own, in that database). */
+    public static final String KEYS_LOCATION = "db/tenant-keys";
 
     /** What one call did: the schema version reached, migrations run, failed attempts cleared. */
     public record Outcome(String schemaVersion, int applied, int failedAttemptsCleared) {
@@ -33,12 +35,25 @@ public final class TenantFlyway {
 
     /** {@code target}: the version to stop at (a release's schema); null for the newest. */
     public TenantFlyway(String jdbcUrl, String user, String password, ClassLoader loader, String target) {
+        this(jdbcUrl, user, password, loader, target, LOCATION, null);
+    }
+
+    private TenantFlyway(String jdbcUrl, String user, String password, ClassLoader loader, String target, String location, String schema) {
         var configuration = Flyway.configure(loader)
                 .dataSource(jdbcUrl, user, password)
-                .resourceProvider(new ListedMigrations(LOCATION, loader))
-                .locations("classpath:" + LOCATION)
+                .resourceProvider(new ListedMigrations(location, loader))
+                .locations("classpath:" + location)
                 .cleanDisabled(true);
+        if (schema != null) {
+            // the connection names the data's database; Flyway works in the key database (which the control plane made)
+            configuration = configuration.schemas(schema).createSchemas(false);
+        }
         this.flyway = (target == null ? configuration : configuration.target(target)).load();
+    }
+
+    /** The tenant's key database, migrated over a connection to its data's database. */
+    public static TenantFlyway keyStore(String jdbcUrl, String user, String password, ClassLoader loader, String keyDatabase) {
+        return new TenantFlyway(jdbcUrl, user, password, loader, null, KEYS_LOCATION, keyDatabase);
     }
 
     /** The tenant schema versions this build can migrate to ("1", "2", …), in order. */

@@ -23,6 +23,16 @@ public final class TenantNames {
         return mysqlUser("m_", tenantId);
     }
 
+    /** The tenant's key database beside its data (wrapped data keys; never in the data's dumps). */
+    public static String keyDatabase(String tenantId) {
+        return io.undersign.privacy.KeyStore.schemaFor(database(tenantId));
+    }
+
+    /** The tenant's local root key (a Tink keyset) in the control plane's secret store. */
+    public static String rootKeySecret(String tenantId) {
+        return "tenant/" + tenantId + "/root-key";
+    }
+
     public static String migrationPasswordSecret(String tenantId) {
         return "tenant/" + tenantId + "/db-migration-password";
     }

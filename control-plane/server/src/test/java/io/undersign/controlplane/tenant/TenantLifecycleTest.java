@@ -110,7 +110,7 @@ class TenantLifecycleTest {
         JsonPath op = Api.awaitOperation(offboard);
         assertThat(op.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(op.getList("steps.name"))
-                .containsExactly("suspend-traffic", "stop-runtime", "export-data", "deregister-dns", "remove-identity", "destroy-stack");
+                .containsExactly("suspend-traffic", "stop-runtime", "export-data", "schedule-key-deletion", "deregister-dns", "remove-identity", "destroy-stack");
         assertThat(Api.tenant(id).getString("status")).isEqualTo("OFFBOARDED");
 
         Path export = Path.of(op.getString("steps[2].outputs.file"));
@@ -182,11 +182,16 @@ class TenantLifecycleTest {
                             "GRANT SELECT, INSERT ON `" + database + "`.`tenant_audit_event" + on,
                             "GRANT SELECT, INSERT ON `" + database + "`.`audit_seal" + on,
                             "GRANT SELECT, UPDATE ON `" + database + "`.`audit_chain_head" + on,
-                            "GRANT SELECT ON `" + database + "`.`flyway_schema_history" + on)
+                            "GRANT SELECT ON `" + database + "`.`flyway_schema_history" + on,
+                            // the key database: keysets read-only, data keys added and destroyed, never changed
+                            "GRANT SELECT ON `" + database + "_keys`.`tenant_keyset" + on,
+                            "GRANT SELECT, INSERT, DELETE ON `" + database + "_keys`.`case_key" + on)
+                    .noneMatch(g -> g.contains("`" + database + "_keys`.*"))
                     .allMatch(g -> g.startsWith("GRANT USAGE") || g.matches("GRANT (SELECT|INSERT|UPDATE|DELETE)(, (SELECT|INSERT|UPDATE|DELETE))* ON .*"));
-            assertThat(grants(root, migrations)).hasSize(2).noneMatch(g -> g.contains("ROUTINE") || g.contains("TRIGGER")
+            assertThat(grants(root, migrations)).hasSize(3).noneMatch(g -> g.contains("ROUTINE") || g.contains("TRIGGER")
                     || g.contains("EVENT") || g.contains("GRANT OPTION") || g.contains("ALL PRIVILEGES"))
-                    .anyMatch(g -> g.contains("CREATE, DROP") && g.contains("ALTER") && g.contains("`" + database + "`.*"));
+                    .anyMatch(g -> g.contains("CREATE, DROP") && g.contains("ALTER") && g.contains("`" + database + "`.*"))
+                    .anyMatch(g -> g.contains("CREATE, DROP") && g.contains("`" + database + "_keys`.*"));
         }
         try (var c = DriverManager.getConnection(mysqlServer + "/" + database, runtime, CdiSecrets.dbPassword(a))) {
             for (String ddl : new String[] {"CREATE TABLE x (id INT)", "DROP TABLE tenant_audit_event", "ALTER TABLE case_file ADD COLUMN y INT",

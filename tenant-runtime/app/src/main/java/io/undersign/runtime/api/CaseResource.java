@@ -56,6 +56,14 @@ public class CaseResource {
     @Inject
     CaseReads reads;
 
+    @Inject
+    io.undersign.runtime.privacy.CasePrivacy privacy;
+
+    /** Why the case is erased (kept with the receipt; never in the audit trail). */
+    public record EraseCase(@NotNull @jakarta.validation.constraints.NotBlank @Size(max = 500)
+            @jakarta.validation.constraints.Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be one line of text") String reason) {
+    }
+
     @POST
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createCase",
             summary = "Create a case with full answers and decide it straight through (idempotent with an Idempotency-Key)")
@@ -104,6 +112,39 @@ public class CaseResource {
         Cursors.Slice<CaseView> page = Cursors.slice(reads.page(filter, after == null ? null : Instant.parse(after.get(0)),
                 after == null ? null : after.get(1), limit + 1), limit, c -> List.of(c.createdAt().toString(), c.id()));
         return new Page(page.items(), page.nextCursor());
+    }
+
+    // --- the applicant's rights: erasure of the case's health data, and everything held about it ---
+
+    @POST
+    @Path("/{id}/erasure")
+        @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "eraseCase", summary = "Erase a case's health data: its data key is destroyed, so no copy (a backup included) "
+            + "opens again; outcome, dates and reason codes stay. Returns the signed receipt; a repeat returns the same one")
+    public io.undersign.privacy.ErasureReceipt.Signed erase(@PathParam("id") String id, @Valid @NotNull EraseCase request) {
+        return privacy.erase(id, request.reason().strip(), INTEGRATOR);
+    }
+
+    @GET
+    @Path("/{id}/erasure")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getErasureReceipt", summary = "The signed receipt of a case's erasure")
+    public io.undersign.privacy.ErasureReceipt.Signed receipt(@PathParam("id") String id) {
+        return privacy.receipt(id).orElseThrow(() -> new NotErasedException(id));
+    }
+
+    @GET
+    @Path("/{id}/subject-access")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getSubjectAccess", summary = "Everything held about a case's applicant: answers, evidence, decisions with "
+            + "explanations, underwriters' decisions and notes, audit entries (JSON; text/html gives a page to read)")
+    public com.fasterxml.jackson.databind.node.ObjectNode subjectAccess(@PathParam("id") String id) {
+        return privacy.subjectAccess(id);
+    }
+
+    @GET
+    @Path("/{id}/subject-access")
+    @Produces(MediaType.TEXT_HTML)
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
+    public String subjectAccessPage(@PathParam("id") String id) {
+        return io.undersign.privacy.SubjectAccessPage.html(privacy.subjectAccess(id));
     }
 
 }

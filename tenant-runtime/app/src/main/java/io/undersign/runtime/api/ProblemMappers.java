@@ -33,6 +33,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response erased(io.undersign.runtime.cases.CaseErasedException e) {
+        return problems.of(409, "case-erased", e.getMessage(), "id");
+    }
+
+    @ServerExceptionMapper
+    public Response notErased(NotErasedException e) {
+        return problems.of(404, "not-erased", e.getMessage(), "id");
+    }
+
+    @ServerExceptionMapper
     public Response referenceTaken(io.undersign.runtime.cases.ReferenceTakenException e) {
         return problems.of(409, "reference-taken", e.getMessage(), "reference");
     }

@@ -61,7 +61,10 @@ public class CaseRecorder {
     /** Records a decision by {@code rulebook} of a case that has asked for {@code alreadyAsked} before. */
     public Recorded record(String caseId, Rulebook rulebook, Decision decision, Instant now, Set<String> alreadyAsked) {
         JsonNode tree = json.valueToTree(decision);
-        cases.addDecision(caseId, decision.outcome().name(), rulebook.metadata().id(), rulebook.metadata().version(), tree, now);
+        List<String> reasonCodes = decision.explanation() == null ? List.of()
+                : decision.explanation().firings().stream().map(io.undersign.engine.Firing::reasonCode).filter(java.util.Objects::nonNull)
+                        .distinct().toList();
+        cases.addDecision(caseId, decision.outcome().name(), rulebook.metadata().id(), rulebook.metadata().version(), tree, reasonCodes, now);
         List<EvidenceStore.Request> added = new ArrayList<>();
         if (decision.outcome() == Outcome.PENDING_EVIDENCE) {
             for (Decision.PendingEvidence pending : decision.pendingEvidence()) {

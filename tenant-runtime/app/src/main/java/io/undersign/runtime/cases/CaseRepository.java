@@ -34,6 +34,13 @@ public class CaseRepository {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.undersign.runtime.privacy.CaseCrypto crypto;
+
+    /** The fields sealed with the case's data key (each its own associated data). */
+    static final String ANSWERS_FIELD = io.undersign.privacy.SealedColumns.ANSWERS, EVIDENCE_FIELD = io.undersign.privacy.SealedColumns.EVIDENCE,
+            DRAFT_FIELD = io.undersign.privacy.SealedColumns.DRAFT, DECISION_FIELD = io.undersign.privacy.SealedColumns.DECISION;
+
     /**
      * Stores a new case; returns it as stored. A reference another case holds is refused
      * ({@link ReferenceTakenException}); the short reference is drawn again in the (rare) event that
@@ -41,13 +48,16 @@ public class CaseRepository {
      */
     public StoredCase insert(StoredCase c) {
         StoredCase candidate = c;
+        io.undersign.privacy.CaseKey key = crypto.newCase(c.id(), c.createdAt());
+        String answers = key.seal(ANSWERS_FIELD, write(c.answers()));
+        String evidence = key.seal(EVIDENCE_FIELD, write(c.evidence()));
         for (int attempt = 1;; attempt++) {
             boolean stored = jdbc.insertIfAbsent("""
                     INSERT INTO case_file (id, reference, channel, status, answers, evidence, application_date, created_at, updated_at, short_ref,
                         rulebook_id, rulebook_version)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    candidate.id(), candidate.reference(), candidate.channel().wire, candidate.status().name(), write(candidate.answers()),
-                    write(candidate.evidence()), Date.valueOf(candidate.applicationDate()), Timestamp.from(candidate.createdAt()),
+                    candidate.id(), candidate.reference(), candidate.channel().wire, candidate.status().name(), answers,
+                    evidence, Date.valueOf(candidate.applicationDate()), Timestamp.from(candidate.createdAt()),
                     Timestamp.from(candidate.updatedAt()), candidate.shortRef(), candidate.rulebook().id(), candidate.rulebook().version());
             if (stored) {
                 return candidate;
@@ -67,13 +77,13 @@ public class CaseRepository {
 
     public void updateAnswers(String id, CaseStatus status, Map<String, Object> answers, Instant now) {
         jdbc.update("UPDATE case_file SET answers = ?, status = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                write(answers), status.name(), Timestamp.from(now), id);
+                key(id).seal(ANSWERS_FIELD, write(answers)), status.name(), Timestamp.from(now), id);
     }
 
     /** An interview page's answers (only acceptable ones) and what to show about the rest; {@code draft} null clears it. */
     public void saveInterviewPage(String id, Map<String, Object> answers, PageDraft draft, Instant now) {
         jdbc.update("UPDATE case_file SET answers = ?, draft = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                write(answers), write(draft), Timestamp.from(now), id);
+                key(id).seal(ANSWERS_FIELD, write(answers)), crypto.of(id).orElseThrow().seal(DRAFT_FIELD, write(draft)), Timestamp.from(now), id);
     }
 
     /** The interview is submitted: the answers stand as they are, the case is decided. */
@@ -84,13 +94,27 @@ public class CaseRepository {
 
     public void updateEvidence(String id, Map<String, Map<String, Object>> evidence, Instant now) {
         jdbc.update("UPDATE case_file SET evidence = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                write(evidence), Timestamp.from(now), id);
+                key(id).seal(EVIDENCE_FIELD, write(evidence)), Timestamp.from(now), id);
     }
 
-    public void addDecision(String caseId, String outcome, String rulebookId, String rulebookVersion, Object decision, Instant now) {
+    /** {@code reasonCodes} stay in the clear (an erasure keeps them); the decision with its explanation is sealed. */
+    public void addDecision(String caseId, String outcome, String rulebookId, String rulebookVersion, Object decision, List<String> reasonCodes,
+            Instant now) {
         jdbc.update("""
-                INSERT INTO case_decision (case_id, outcome, rulebook_id, rulebook_version, decision, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", caseId, outcome, rulebookId, rulebookVersion, write(decision), Timestamp.from(now));
+                INSERT INTO case_decision (case_id, outcome, rulebook_id, rulebook_version, decision, reason_codes, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", caseId, outcome, rulebookId, rulebookVersion, key(caseId).seal(DECISION_FIELD, write(decision)),
+                String.join(",", reasonCodes), Timestamp.from(now));
+    }
+
+    /** The case's data key; a case whose key is gone (erased) takes no more data. */
+    private io.undersign.privacy.CaseKey key(String caseId) {
+        return crypto.forWriting(caseId);
+    }
+
+    /** A stored decision opened, or null when the case's key is gone or the decision was erased. */
+    public JsonNode decision(String caseId, String stored) {
+        String opened = crypto.open(caseId, DECISION_FIELD, stored);
+        return opened == null ? null : read(opened, JsonNode.class);
     }
 
     public Optional<StoredCase> find(String id) {
@@ -150,7 +174,7 @@ public class CaseRepository {
         return jdbc.query("""
                 SELECT decision, (SELECT COUNT(*) FROM case_decision WHERE case_id = ?)
                 FROM case_decision WHERE case_id = ? ORDER BY id DESC LIMIT 1""",
-                r -> new Decisions(read(r.getString(1), JsonNode.class), r.getInt(2)), caseId, caseId)
+                r -> new Decisions(decision(caseId, r.getString(1)), r.getInt(2)), caseId, caseId)
                 .stream().findFirst().orElse(new Decisions(null, 0));
     }
 
@@ -163,7 +187,7 @@ public class CaseRepository {
                 SELECT d.case_id, d.decision, n.decisions FROM case_decision d
                 JOIN (SELECT case_id, MAX(id) AS latest, COUNT(*) AS decisions FROM case_decision
                       WHERE case_id IN (%s) GROUP BY case_id) n ON d.id = n.latest""".formatted(Jdbc.placeholders(caseIds.size())),
-                r -> Map.entry(r.getString(1), new Decisions(read(r.getString(2), JsonNode.class), r.getInt(3))), caseIds.toArray())
+                r -> Map.entry(r.getString(1), new Decisions(decision(r.getString(1), r.getString(2)), r.getInt(3))), caseIds.toArray())
                 .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -174,7 +198,7 @@ public class CaseRepository {
     /** The underwriter's decision that stands on the case (the newest FINAL one), if any. */
     public Optional<FinalDecision.Manual> finalManualDecision(String caseId) {
         return jdbc.query(MANUAL_SELECT + " WHERE case_id = ? AND status = 'FINAL' ORDER BY id DESC LIMIT 1",
-                CaseRepository::manual, caseId).stream().findFirst().map(Map.Entry::getValue);
+                this::manual, caseId).stream().findFirst().map(Map.Entry::getValue);
     }
 
     /** The same for a page of cases, in one query (cases no person decided are absent). */
@@ -183,12 +207,17 @@ public class CaseRepository {
             return Map.of();
         }
         return jdbc.query(MANUAL_SELECT + " WHERE id IN (SELECT MAX(id) FROM case_review WHERE status = 'FINAL' AND case_id IN (%s)"
-                .formatted(Jdbc.placeholders(caseIds.size())) + " GROUP BY case_id)", CaseRepository::manual, caseIds.toArray())
+                .formatted(Jdbc.placeholders(caseIds.size())) + " GROUP BY case_id)", this::manual, caseIds.toArray())
                 .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static Map.Entry<String, FinalDecision.Manual> manual(java.sql.ResultSet r) throws java.sql.SQLException {
-        return Map.entry(r.getString(1), new FinalDecision.Manual(r.getString(2), (Integer) r.getObject(3), r.getString(4),
+    /** A review's exclusions and reason are the underwriter's words about the applicant's health: sealed. */
+    public static final String REVIEW_EXCLUSIONS_FIELD = io.undersign.privacy.SealedColumns.REVIEW_EXCLUSIONS,
+            REVIEW_REASON_FIELD = io.undersign.privacy.SealedColumns.REVIEW_REASON, NOTE_FIELD = io.undersign.privacy.SealedColumns.NOTE;
+
+    private Map.Entry<String, FinalDecision.Manual> manual(java.sql.ResultSet r) throws java.sql.SQLException {
+        return Map.entry(r.getString(1), new FinalDecision.Manual(r.getString(2), (Integer) r.getObject(3),
+                crypto.open(r.getString(1), REVIEW_EXCLUSIONS_FIELD, r.getString(4)),
                 (Integer) r.getObject(5), r.getString(6), r.getString(7), r.getString(8), r.getTimestamp(9).toInstant()));
     }
 
@@ -203,15 +232,29 @@ public class CaseRepository {
                 key, requestHash, caseId, Timestamp.from(now));
     }
 
+    /**
+     * A case as stored, its sealed fields opened. An erased case, or one whose data key is gone (a copy
+     * of the data from before its erasure), has no answers, evidence or draft: nothing of it can be read.
+     */
     private StoredCase storedCase(ResultSet r) throws SQLException {
+        String id = r.getString("id");
+        String answers = r.getString("answers");
         String evidence = r.getString("evidence");
         String draft = r.getString("draft");
-        return new StoredCase(r.getString("id"), r.getString("reference"), Channel.of(r.getString("channel")),
-                CaseStatus.valueOf(r.getString("status")),
-                read(r.getString("answers"), ANSWERS), evidence == null ? Map.of() : read(evidence, EVIDENCE),
+        boolean anySealed = io.undersign.privacy.CaseKey.isSealed(answers) || io.undersign.privacy.CaseKey.isSealed(evidence)
+                || io.undersign.privacy.CaseKey.isSealed(draft);
+        Optional<io.undersign.privacy.CaseKey> key = r.getTimestamp("erased_at") != null ? Optional.empty()
+                : anySealed ? crypto.of(id) : Optional.empty();
+        boolean erased = r.getTimestamp("erased_at") != null || (anySealed && key.isEmpty());
+        Map<String, Object> openAnswers = erased ? Map.of() : read(key.map(k -> k.open(ANSWERS_FIELD, answers)).orElse(answers), ANSWERS);
+        Map<String, Map<String, Object>> openEvidence = erased || evidence == null ? Map.of()
+                : read(key.map(k -> k.open(EVIDENCE_FIELD, evidence)).orElse(evidence), EVIDENCE);
+        PageDraft openDraft = erased || draft == null ? null : read(key.map(k -> k.open(DRAFT_FIELD, draft)).orElse(draft), PageDraft.class);
+        return new StoredCase(id, r.getString("reference"), Channel.of(r.getString("channel")),
+                CaseStatus.valueOf(r.getString("status")), openAnswers, openEvidence,
                 r.getDate("application_date").toLocalDate(), r.getTimestamp("created_at").toInstant(),
-                r.getTimestamp("updated_at").toInstant(), r.getString("short_ref"), draft == null ? null : read(draft, PageDraft.class),
-                r.getString("rulebook_id") == null ? null : new RulebookRef(r.getString("rulebook_id"), r.getString("rulebook_version")));
+                r.getTimestamp("updated_at").toInstant(), r.getString("short_ref"), openDraft,
+                r.getString("rulebook_id") == null ? null : new RulebookRef(r.getString("rulebook_id"), r.getString("rulebook_version")), erased);
     }
 
     private <T> T read(String text, TypeReference<T> type) {

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 public class EvidenceIntake {
 
     /** What became of an evidence result. */
-    public enum Applied { APPLIED, DUPLICATE }
+    /** ERASED: the case's health data was erased; the result is dropped (recorded, never stored). */
+    public enum Applied { APPLIED, DUPLICATE, ERASED }
 
     @Inject
     CaseRepository cases;
@@ -57,6 +58,11 @@ public class EvidenceIntake {
         }
         StoredCase current = cases.findForUpdate(result.caseId()).orElseThrow(() -> new CaseNotFoundException(result.caseId()));
         Instant now = clock.instant();
+        if (current.erased()) {
+            audit.record("evidence", "case.evidence-dropped", result.caseId() + " " + result.type() + " " + result.requestId()
+                    + " (the case was erased)", now);
+            return Applied.ERASED;
+        }
         if (!evidence.addResult(result.requestId(), result.caseId(), result.results(), result.observedAt(), now)) {
             return Applied.DUPLICATE;
         }

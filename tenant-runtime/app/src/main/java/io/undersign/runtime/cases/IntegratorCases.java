@@ -82,6 +82,9 @@ public class IntegratorCases {
     @Transactional
     public CaseView changeAnswers(String id, Map<String, Object> changes, String actor) {
         StoredCase current = reads.stored(id);
+        if (current.erased()) {
+            throw new CaseErasedException(id);
+        }
         Map<String, Object> answers = new HashMap<>(current.answers());
         changes.forEach((k, v) -> {
             if (v == null) {

@@ -21,6 +21,11 @@ public class EvidenceStore {
     private static final TypeReference<Map<String, Object>> RESULTS = new TypeReference<>() {
     };
 
+    static final String RESULTS_FIELD = io.undersign.privacy.SealedColumns.EVIDENCE_RESULT;
+
+    @Inject
+    io.undersign.runtime.privacy.CaseCrypto crypto;
+
     @Inject
     Jdbc jdbc;
 
@@ -78,7 +83,7 @@ public class EvidenceStore {
     public boolean addResult(String requestId, String caseId, Map<String, Object> results, Instant observedAt, Instant now) {
         boolean added = jdbc.insertIfAbsent(
                 "INSERT INTO evidence_result (request_id, case_id, results, observed_at, received_at) VALUES (?, ?, ?, ?, ?)",
-                requestId, caseId, write(results), Timestamp.from(observedAt), Timestamp.from(now));
+                requestId, caseId, crypto.seal(caseId, RESULTS_FIELD, write(results)), Timestamp.from(observedAt), Timestamp.from(now));
         if (added) {
             jdbc.update("UPDATE evidence_request SET status = ?, received_at = ? WHERE request_id = ?", EvidenceStatus.RECEIVED.name(), Timestamp.from(now), requestId);
         }
@@ -90,8 +95,9 @@ public class EvidenceStore {
             FROM evidence_request q LEFT JOIN evidence_result r ON r.request_id = q.request_id""";
 
     private Request request(ResultSet r) throws SQLException {
-        String results = r.getString("results");
-        return new Request(r.getString("request_id"), r.getString("case_id"), r.getString("evidence_type"),
+        String caseId = r.getString("case_id");
+        String results = crypto.open(caseId, RESULTS_FIELD, r.getString("results"));
+        return new Request(r.getString("request_id"), caseId, r.getString("evidence_type"),
                 EvidenceStatus.valueOf(r.getString("status")),
                 instant(r, "requested_at"), instant(r, "published_at"), instant(r, "received_at"), results == null ? null : read(results));
     }

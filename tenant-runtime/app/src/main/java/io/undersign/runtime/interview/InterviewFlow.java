@@ -85,6 +85,10 @@ public class InterviewFlow {
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoredCase interviewCase(String id) {
         StoredCase c = reads.stored(id);
+        if (c.erased()) {
+            // an erased application is no longer there for anyone holding its link
+            throw new io.undersign.runtime.cases.CaseNotFoundException(id);
+        }
         if (c.channel() != Channel.INTERVIEW) {
             throw new CaseNotFoundException(id);
         }

@@ -36,6 +36,9 @@ public class WorkbenchPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
     @Inject
+    io.undersign.runtime.cases.CaseRepository caseRepository;
+
+    @Inject
     WorkbenchStore store;
 
     @Inject
@@ -187,13 +190,14 @@ public class WorkbenchPages {
                 r -> {
                     List<String> why = new ArrayList<>();
                     List<String> firings = new ArrayList<>();
-                    try {
-                        JsonNode explanation = json.readTree(r.getString(4)).path("explanation");
+                    JsonNode decision = caseRepository.decision(caseId, r.getString(4));
+                    if (decision == null) {
+                        why.add("The explanation was erased with the case's health data.");
+                    } else {
+                        JsonNode explanation = decision.path("explanation");
                         explanation.path("why").forEach(w -> why.add(w.asText()));
                         explanation.path("firings").forEach(f -> firings.add(f.path("source").asText() + " [" + f.path("reasonCode").asText()
                                 + "] " + f.path("reason").asText()));
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        why.add("The stored explanation cannot be read: " + e.getOriginalMessage());
                     }
                     return new WorkbenchViews.EngineDecision(outcomeWords(r.getString(1)), r.getString(2) + " " + r.getString(3),
                             WHEN.format(r.getTimestamp(5).toInstant()), why, firings);

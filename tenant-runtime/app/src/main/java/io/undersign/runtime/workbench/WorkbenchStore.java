@@ -1,5 +1,7 @@
 package io.undersign.runtime.workbench;
 
+import io.undersign.runtime.cases.CaseRepository;
+
 import io.undersign.runtime.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,9 @@ import java.util.Optional;
 /** The workbench's rows in the tenant's database: the queue, people's decisions, notes and the authority matrix. */
 @ApplicationScoped
 public class WorkbenchStore {
+
+    @Inject
+    io.undersign.runtime.privacy.CaseCrypto crypto;
 
     @Inject
     Jdbc jdbc;
@@ -129,18 +134,19 @@ public class WorkbenchStore {
                     maker_id, maker_name, maker_role, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 caseId, d.outcome(), d.tableOrZero() == 0 ? null : d.tableOrZero(),
-                d.exclusions().isEmpty() ? null : String.join("\n", d.exclusions()),
-                "POSTPONE".equals(d.outcome()) ? d.postponeMonths() : null, d.reasonCode(), d.reasonText().strip(), status,
+                d.exclusions().isEmpty() ? null : crypto.seal(caseId, CaseRepository.REVIEW_EXCLUSIONS_FIELD, String.join("\n", d.exclusions())),
+                "POSTPONE".equals(d.outcome()) ? d.postponeMonths() : null, d.reasonCode(),
+                crypto.seal(caseId, CaseRepository.REVIEW_REASON_FIELD, d.reasonText().strip()), status,
                 maker.id(), maker.name(), maker.highestRole().orElse("none"), ts(now));
         return jdbc.query("SELECT MAX(id) FROM case_review WHERE case_id = ? AND maker_id = ?", r -> r.getLong(1), caseId, maker.id()).get(0);
     }
 
     public List<Review> reviews(String caseId) {
-        return jdbc.query("SELECT * FROM case_review WHERE case_id = ? ORDER BY id", WorkbenchStore::review, caseId);
+        return jdbc.query("SELECT * FROM case_review WHERE case_id = ? ORDER BY id", this::review, caseId);
     }
 
     public Optional<Review> reviewForUpdate(String caseId, long id) {
-        return jdbc.query("SELECT * FROM case_review WHERE case_id = ? AND id = ? FOR UPDATE", WorkbenchStore::review, caseId, id)
+        return jdbc.query("SELECT * FROM case_review WHERE case_id = ? AND id = ? FOR UPDATE", this::review, caseId, id)
                 .stream().findFirst();
     }
 
@@ -153,12 +159,13 @@ public class WorkbenchStore {
 
     public void addNote(String caseId, Underwriter author, String body, Instant now) {
         jdbc.update("INSERT INTO case_note (case_id, author_id, author_name, body, created_at) VALUES (?, ?, ?, ?, ?)",
-                caseId, author.id(), author.name(), body, ts(now));
+                caseId, author.id(), author.name(), crypto.seal(caseId, CaseRepository.NOTE_FIELD, body), ts(now));
     }
 
     public List<Note> notes(String caseId) {
         return jdbc.query("SELECT id, author_name, body, created_at FROM case_note WHERE case_id = ? ORDER BY id",
-                r -> new Note(r.getLong(1), r.getString(2), r.getString(3), instant(r.getTimestamp(4))), caseId);
+                r -> new Note(r.getLong(1), r.getString(2), crypto.open(caseId, CaseRepository.NOTE_FIELD, r.getString(3)),
+                        instant(r.getTimestamp(4))), caseId);
     }
 
     // --- people ---
@@ -199,9 +206,11 @@ public class WorkbenchStore {
                 instant(r.getTimestamp(6)), r.getString(7), r.getString(8), instant(r.getTimestamp(9)), instant(r.getTimestamp(10)));
     }
 
-    private static Review review(ResultSet r) throws SQLException {
-        return new Review(r.getLong("id"), r.getString("case_id"), r.getString("outcome"), (Integer) r.getObject("rating_table"),
-                r.getString("exclusions"), (Integer) r.getObject("postpone_months"), r.getString("reason_code"), r.getString("reason_text"),
+    private Review review(ResultSet r) throws SQLException {
+        String caseId = r.getString("case_id");
+        return new Review(r.getLong("id"), caseId, r.getString("outcome"), (Integer) r.getObject("rating_table"),
+                crypto.open(caseId, CaseRepository.REVIEW_EXCLUSIONS_FIELD, r.getString("exclusions")), (Integer) r.getObject("postpone_months"),
+                r.getString("reason_code"), crypto.open(caseId, CaseRepository.REVIEW_REASON_FIELD, r.getString("reason_text")),
                 r.getString("status"), r.getString("maker_id"), r.getString("maker_name"), r.getString("maker_role"),
                 r.getString("approver_id"), r.getString("approver_name"), instant(r.getTimestamp("approved_at")),
                 instant(r.getTimestamp("created_at")));

@@ -96,6 +96,12 @@ public class AwsClients {
         return configure(SecretsManagerClient.builder(), settings, region).build();
     }
 
+    public synchronized software.amazon.awssdk.services.kms.KmsClient kms(String region) {
+        return kms.computeIfAbsent(region, r -> configure(software.amazon.awssdk.services.kms.KmsClient.builder(), settings(), Region.of(r)).build());
+    }
+
+    private final java.util.Map<String, software.amazon.awssdk.services.kms.KmsClient> kms = new java.util.HashMap<>();
+
     /** SSM, EC2 and Auto Scaling of one region (a silo's). */
     public record Regional(SsmClient ssm, Ec2Client ec2, AutoScalingClient autoScaling, RdsClient rds,
             ElasticLoadBalancingV2Client loadBalancing) {

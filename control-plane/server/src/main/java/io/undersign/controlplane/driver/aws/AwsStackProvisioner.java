@@ -112,6 +112,19 @@ public class AwsStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public void ensureKeyDatabase(TenantSpec tenant) throws Exception {
+        SiloOutputs.Outputs outputs = siloOutputs.of(tenant.id());
+        TenantSecrets secrets = secrets(tenant);
+        JsonNode master = secrets.read(outputs.text("db_master_secret_arn"));
+        JsonNode user = secrets.read(SiloNames.databaseSecret(tenant.id()));
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(siloOutputs.serverUrl(outputs), master.get("username").asText(),
+                master.get("password").asText())) {
+            TenantDatabases.ensureKeyDatabase(admin, TenantNames.database(tenant.id()), "%", user.get("username").asText(),
+                    TenantNames.migrationUser(tenant.id()));
+        }
+    }
+
+    @Override
     public void appendOnlyAudit(TenantSpec tenant) throws Exception {
         SiloOutputs.Outputs outputs = siloOutputs.of(tenant.id());
         TenantSecrets secrets = secrets(tenant);

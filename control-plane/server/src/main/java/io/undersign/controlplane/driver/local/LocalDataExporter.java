@@ -44,6 +44,9 @@ public class LocalDataExporter implements DataExporter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.undersign.controlplane.driver.TenantRootKeys rootKeys;
+
     @Override
     public Map<String, String> export(TenantSpec tenant) throws Exception {
         if (!databaseExists(tenant)) {
@@ -61,6 +64,11 @@ public class LocalDataExporter implements DataExporter {
                 OutputStream out = Files.newOutputStream(partial);
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             c.setCatalog(io.undersign.controlplane.tenant.TenantNames.database(tenant.id()));
+            // the export is the insurer's readable copy: sealed health data is opened with each case's key
+            // (erased cases' values stay empty), as the root key is deleted after the export
+            io.undersign.privacy.SealedValues sealed = io.undersign.privacy.TenantKeyring.load(c, rootKeys.aead(tenant),
+                    new io.undersign.privacy.KeyStore(tenant.id(), io.undersign.controlplane.tenant.TenantNames.keyDatabase(tenant.id())))
+                    .map(ring -> new io.undersign.privacy.SealedValues(c, ring)).orElse(null);
             List<String> names = tables(c);
             tables = names.size();
             for (String table : names) {
@@ -71,8 +79,11 @@ public class LocalDataExporter implements DataExporter {
                         Map<String, Object> row = new LinkedHashMap<>();
                         for (int i = 1; i <= meta.getColumnCount(); i++) {
                             Object value = r.getObject(i);
-                            row.put(meta.getColumnLabel(i), value == null || value instanceof Number || value instanceof Boolean
-                                    ? value : value.toString());
+                            String column = meta.getColumnLabel(i);
+                            if (sealed != null && value instanceof String text && io.undersign.privacy.CaseKey.isSealed(text)) {
+                                value = sealed.open(table, column, r.getString(io.undersign.privacy.SealedColumns.caseColumn(table)), text);
+                            }
+                            row.put(column, value == null || value instanceof Number || value instanceof Boolean ? value : value.toString());
                         }
                         zip.write(json.writeValueAsString(row).getBytes(StandardCharsets.UTF_8));
                         zip.write('\n');

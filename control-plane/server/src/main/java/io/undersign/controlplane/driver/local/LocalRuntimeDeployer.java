@@ -38,6 +38,9 @@ public class LocalRuntimeDeployer implements RuntimeDeployer, io.undersign.contr
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     @Inject
+    io.undersign.controlplane.driver.TenantRootKeys rootKeys;
+
+    @Inject
     io.undersign.controlplane.driver.IdentityRealms identity;
 
     @Inject
@@ -152,6 +155,9 @@ public class LocalRuntimeDeployer implements RuntimeDeployer, io.undersign.contr
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(runtimeEnvironment(tenant, connection, identity.signIn(tenant)));
+        // its root key (only it and the control plane hold it) and where its data keys are kept
+        env.putAll(rootKeys.runtimeEnvironment(tenant));
+        env.put("UNDERSIGN_KEY_DATABASE", io.undersign.controlplane.tenant.TenantNames.keyDatabase(tenant.id()));
         // where integrators reach it (its OpenAPI document names it); built from the validated id and a port, nothing typed
         env.put("UNDERSIGN_TENANT_API_URL", "https://" + tenant.apiHost() + ":" + config.edge().apiTlsPort());
         // the release it runs and the rulebook version it pins: ids validated on the way in, a path the control plane made

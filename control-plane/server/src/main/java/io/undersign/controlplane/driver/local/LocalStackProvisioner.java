@@ -40,6 +40,17 @@ public class LocalStackProvisioner implements StackProvisioner {
     @Inject
     TenantPki pki;
 
+    @Inject
+    io.undersign.controlplane.privacy.RootKeyDeletions rootKeyDeletions;
+
+    @Override
+    public void ensureKeyDatabase(TenantSpec tenant) throws Exception {
+        try (Connection c = mysql.admin()) {
+            TenantDatabases.ensureKeyDatabase(c, TenantNames.database(tenant.id()), config.local().tenantUserHost(),
+                    TenantNames.databaseUser(tenant.id()), TenantNames.migrationUser(tenant.id()));
+        }
+    }
+
     @Override
     public void appendOnlyAudit(TenantSpec tenant) throws Exception {
         try (Connection c = mysql.admin()) {
@@ -55,6 +66,7 @@ public class LocalStackProvisioner implements StackProvisioner {
         String dbPassword = secrets.getOrCreate(TenantNames.dbPasswordSecret(tenant.id()), Passwords::generate);
         String migrationPassword = secrets.getOrCreate(TenantNames.migrationPasswordSecret(tenant.id()), Passwords::generate);
         String brokerPassword = secrets.getOrCreate(TenantNames.brokerPasswordSecret(tenant.id()), Passwords::generate);
+        rootKeyDeletions.startAfresh(tenant.id());
         try (Connection c = mysql.admin()) {
             TenantDatabases.ensure(c, database, new TenantDatabases.Users(config.local().tenantUserHost(), user, dbPassword,
                     TenantNames.migrationUser(tenant.id()), migrationPassword));
@@ -72,8 +84,8 @@ public class LocalStackProvisioner implements StackProvisioner {
     public Map<String, String> destroy(TenantSpec tenant) throws Exception {
         String database = TenantNames.database(tenant.id());
         String user = TenantNames.databaseUser(tenant.id());
-        try (Connection c = mysql.admin(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+        try (Connection c = mysql.admin()) {
+            TenantDatabases.drop(c, database);
             TenantDatabases.dropUsers(c, config.local().tenantUserHost(), user, TenantNames.migrationUser(tenant.id()));
         }
         brokerAccounts.remove(TenantNames.brokerUser(tenant.id()));
