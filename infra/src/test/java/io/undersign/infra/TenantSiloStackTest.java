@@ -53,6 +53,16 @@ class TenantSiloStackTest {
     }
 
     @Test
+    void theSiloHasARootKeyInKmsThatOnlyItsRuntimeMayUse() {
+        JsonNode key = one(acme, "aws_kms_key");
+        assertThat(key.get("enable_key_rotation").asBoolean()).isTrue();
+        assertThat(key.get("deletion_window_in_days").asInt()).as("the longest waiting period before deletion").isEqualTo(30);
+        assertThat(one(acme, "aws_kms_alias").get("name").asText()).isEqualTo("alias/undersign-acme-root");
+        assertThat(acme.at("/output").toString()).contains("root_key_arn");
+        assertThat(acme.at("/data/aws_iam_policy_document").toString()).contains("kms:Decrypt").contains("UseOwnRootKey");
+    }
+
+    @Test
     void onlyTheTwoListenersAreOpenToTheInternet() {
         List<JsonNode> open = all(acme, "aws_vpc_security_group_ingress_rule").stream()
                 .filter(r -> r.has("cidr_ipv4") && r.get("cidr_ipv4").asText().equals("0.0.0.0/0")).toList();

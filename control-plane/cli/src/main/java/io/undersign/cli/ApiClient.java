@@ -50,6 +50,20 @@ class ApiClient {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A GET of a document that is not JSON (an HTML page); a problem is raised as from any call. */
+    String getText(String path, String accept) throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request(path).setHeader("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Unreachable(config.apiUrl(), e);
+        }
+        if (response.statusCode() >= 400) {
+            throw ApiException.of(response.statusCode(), parse(response.body()), response.body());
+        }
+        return response.body();
+    }
+
     JsonNode delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE().build());
     }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
         subcommands = {TenantsCreate.class, TenantsList.class, TenantsShow.class, TenantsSuspend.class,
                 TenantsResume.class, TenantsRetry.class, TenantsOffboard.class, TenantsCerts.class,
                 TenantsEvidenceProvider.class, TenantsUpgrade.class, TenantsRollback.class,
-                TenantsTagging.Tag.class, TenantsTagging.Untag.class, TenantsAuditVerify.class, TenantsDemoUnderwriters.class})
+                TenantsTagging.Tag.class, TenantsTagging.Untag.class, TenantsAuditVerify.class, TenantsDemoUnderwriters.class,
+                TenantsKeys.Show.class, TenantsKeys.Rotate.class})
 class TenantsCommand {
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 // the help and version options on every subcommand too (undersign rulebook test --help)
 @Command(name = "undersign", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "undersign 0.1.0",
         description = "Operate the Undersign platform: onboard and manage tenants, watch operations, read the audit trail.",
-        subcommands = {TenantsCommand.class, OpsCommand.class, AuditCommand.class, TokensCommand.class, RulebookCommand.class,
+        subcommands = {TenantsCommand.class, CasesCommand.class, OpsCommand.class, AuditCommand.class, TokensCommand.class, RulebookCommand.class,
                 RulebooksCommand.class, ReleasesCommand.class, RolloutsCommand.class, OncallCommand.class, IncidentsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
