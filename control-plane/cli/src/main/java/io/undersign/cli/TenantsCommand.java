@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
                 TenantsResume.class, TenantsRetry.class, TenantsOffboard.class, TenantsCerts.class,
                 TenantsEvidenceProvider.class, TenantsUpgrade.class, TenantsRollback.class,
                 TenantsTagging.Tag.class, TenantsTagging.Untag.class, TenantsAuditVerify.class, TenantsDemoUnderwriters.class,
-                TenantsKeys.Show.class, TenantsKeys.Rotate.class})
+                TenantsKeys.Show.class, TenantsKeys.Rotate.class, TenantsRetention.Show.class, TenantsRetention.Check.class,
+                TenantsRetention.Enforce.class})
 class TenantsCommand {
 }

@@ -35,6 +35,9 @@ public class OperationWorker {
     @Inject
     OperationRunner runner;
 
+    @Inject
+    io.undersign.controlplane.privacy.PrivacySweep privacySweep;
+
     private OneTimeTask<Void> task;
     private Scheduler scheduler;
 
@@ -44,6 +47,7 @@ public class OperationWorker {
                 .execute((instance, context) -> runner.run(instance.getId()));
         String name = InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
         scheduler = Scheduler.create(dataSource, task)
+                .startTasks(privacySweep.task())
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(config.operations().workerThreads())
                 .pollingInterval(config.operations().pollInterval())

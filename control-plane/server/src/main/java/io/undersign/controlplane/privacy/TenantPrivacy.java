@@ -19,6 +19,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +48,42 @@ public class TenantPrivacy {
     @Inject
     Clock clock;
 
+    @Inject
+    RetentionRules retention;
+
+    /** What a retention check found: every case kept past its class's retention (none: the tenant keeps nothing too long). */
+    public record RetentionCheck(String tenantId, java.time.Instant checkedAt, Map<String, Integer> retentionMonths,
+            List<io.undersign.privacy.Retention.Overdue> overdue) {
+    }
+
+    /** What enforcing retention did: each case erased, with its receipt. */
+    public record RetentionEnforced(String tenantId, java.time.Instant ranAt, List<Erased> erased) {
+    }
+
+    public record Erased(String caseId, String dataClass, String receiptId) {
+    }
+
+    public RetentionCheck retentionCheck(String tenantId) {
+        Map<String, Integer> rules = retention.of(tenantId);
+        java.time.Instant now = clock.instant();
+        return inTransaction(tenantId, true, (c, ring) -> new RetentionCheck(tenantId, now, rules,
+                io.undersign.privacy.Retention.overdue(c, rules, now)));
+    }
+
+    /** Erases every case past its retention, each in a transaction of its own (a crash leaves the rest for the next run). */
+    public RetentionEnforced enforceRetention(String tenantId) {
+        List<Erased> erased = new java.util.ArrayList<>();
+        for (io.undersign.privacy.Retention.Overdue o : retentionCheck(tenantId).overdue()) {
+            String reason = "retention: " + o.dataClass() + " applications are kept " + o.retentionMonths() + " months after their last change";
+            ErasureReceipt.Signed receipt = inTransaction(tenantId, false,
+                    (c, ring) -> CaseErasure.erase(c, ring, o.caseId(), reason, "retention", clock.instant())).orElse(null);
+            if (receipt != null) {
+                erased.add(new Erased(o.caseId(), o.dataClass(), receipt.receipt().receiptId()));
+            }
+        }
+        return new RetentionEnforced(tenantId, clock.instant(), erased);
+    }
+
     @FunctionalInterface
     interface Work<T> {
         T run(Connection c, TenantKeyring ring) throws SQLException;
@@ -53,14 +91,14 @@ public class TenantPrivacy {
 
     public ErasureReceipt.Signed erase(String tenantId, String caseId, String reason, String operator) {
         requireCaseId(caseId);
-        return inTransaction(tenantId, false, (c, ring) -> CaseErasure.erase(c, ring, caseId, reason, operator, clock.instant())
-                .orElseThrow(() -> caseNotFound(tenantId, caseId)));
+        return inTransaction(tenantId, false, (c, ring) -> CaseErasure.erase(c, ring, caseId, reason, operator, clock.instant()))
+                .orElseThrow(() -> caseNotFound(tenantId, caseId));
     }
 
     public ObjectNode subjectAccess(String tenantId, String caseId) {
         requireCaseId(caseId);
-        return inTransaction(tenantId, true, (c, ring) -> SubjectAccess.of(c, ring, caseId, clock.instant())
-                .orElseThrow(() -> caseNotFound(tenantId, caseId)));
+        return inTransaction(tenantId, true, (c, ring) -> SubjectAccess.of(c, ring, caseId, clock.instant()))
+                .orElseThrow(() -> caseNotFound(tenantId, caseId));
     }
 
     public KeysView keys(String tenantId) {

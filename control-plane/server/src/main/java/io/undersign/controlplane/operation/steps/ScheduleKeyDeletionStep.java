@@ -22,6 +22,9 @@ public class ScheduleKeyDeletionStep implements StepHandler {
     @Inject
     UndersignConfig config;
 
+    @Inject
+    io.undersign.controlplane.privacy.RetentionRules retention;
+
     @Override
     public String name() {
         return StepNames.SCHEDULE_KEY_DELETION;
@@ -29,6 +32,8 @@ public class ScheduleKeyDeletionStep implements StepHandler {
 
     @Override
     public Map<String, String> run(TenantSpec tenant) throws Exception {
+        // the tenant's retention rules go with it (a tenant onboarded later under the same id starts from the defaults)
+        retention.forget(tenant.id());
         return rootKeys.scheduleDeletion(tenant, config.privacy().rootKeyDeletionWindow());
     }
 }
