@@ -18,11 +18,21 @@ public interface TenantConfig {
     Privacy privacy();
 
     interface Privacy {
-        /** The tenant's root key (a Tink keyset, handed over by the control plane from its secret store); it only opens the tenant's keysets. */
-        String rootKey();
+        /** The tenant's local root key (a Tink keyset, handed over by the control plane from its secret store); it only opens the tenant's keysets. */
+        java.util.Optional<String> rootKey();
+
+        /** On AWS instead: the silo's KMS root key, used through KMS with the instance's role. */
+        java.util.Optional<String> rootKeyKmsArn();
+
+        /** Another address speaking the KMS protocol (tests); unset: AWS's own. */
+        java.util.Optional<java.net.URI> kmsEndpoint();
 
         /** The tenant's key database beside its data (the wrapped data key of every case; never in the data's dumps). */
         String keyDatabase();
+
+        /** How often new cases look for a rotated key-encryption key (the control plane rotates without restarting runtimes). */
+        @WithDefault("PT30S")
+        java.time.Duration keyringRefresh();
 
         /** Unwrapped data keys kept in memory, most recently used first. */
         @WithDefault("20000")

@@ -39,4 +39,23 @@ public final class RootKeys {
             throw new IllegalArgumentException("the root key is not a Tink AEAD keyset");
         }
     }
+
+    /**
+     * The silo's KMS root key, through KMS in the key's own region ({@code endpoint}: another address
+     * that speaks the KMS protocol, for tests; null for AWS's). Credentials are the SDK's default chain
+     * (the instance role on a silo's instance).
+     */
+    public static Aead kms(String keyArn, java.net.URI endpoint) {
+        String[] arn = keyArn.split(":");
+        if (arn.length < 6 || !"arn".equals(arn[0]) || !"kms".equals(arn[2])) {
+            throw new IllegalArgumentException("not a KMS key ARN: " + keyArn);
+        }
+        var builder = software.amazon.awssdk.services.kms.KmsClient.builder()
+                .region(software.amazon.awssdk.regions.Region.of(arn[3]))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return new KmsAead(builder.build(), keyArn);
+    }
 }

@@ -43,6 +43,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
             }
             for (String id : tenants) {
                 s.execute("DROP DATABASE IF EXISTS `" + io.undersign.controlplane.tenant.TenantNames.database(id) + "`");
+                s.execute("DROP DATABASE IF EXISTS `" + io.undersign.controlplane.tenant.TenantNames.keyDatabase(id) + "`");
                 s.execute("DROP USER IF EXISTS '" + io.undersign.controlplane.tenant.TenantNames.databaseUser(id) + "'@'%'");
             }
             s.execute("DROP DATABASE IF EXISTS `" + database + "`");

@@ -46,10 +46,15 @@ public class CaseCrypto {
     private Aead root;
     private KeyStore store;
     private volatile TenantKeyring ring;
+    private volatile long ringLoadedAt;
     private Cache<String, CaseKey> keys;
 
     void start(@Observes StartupEvent event) {
-        root = RootKeys.local(config.privacy().rootKey());
+        // a runtime without its root key does not start: it could neither read a case nor seal a new one
+        root = config.privacy().rootKey().map(RootKeys::local)
+                .or(() -> config.privacy().rootKeyKmsArn().map(arn -> RootKeys.kms(arn, config.privacy().kmsEndpoint().orElse(null))))
+                .orElseThrow(() -> new IllegalStateException("no root key: the deployer gives UNDERSIGN_ROOT_KEY (local) or "
+                        + "UNDERSIGN_ROOT_KEY_KMS_ARN (AWS)"));
         store = new KeyStore(config.tenant().id(), config.privacy().keyDatabase());
         // idle keys leave memory, so an erasure done elsewhere (the control plane) leaves no usable copy here for long
         keys = Caffeine.newBuilder().maximumSize(config.privacy().cachedKeys()).expireAfterAccess(Duration.ofMinutes(10)).build();
@@ -58,6 +63,10 @@ public class CaseCrypto {
 
     /** A data key for a new case, stored (wrapped) with the caller's transaction. */
     public CaseKey newCase(String caseId, Instant now) {
+        if (System.nanoTime() - ringLoadedAt > config.privacy().keyringRefresh().toNanos()) {
+            // a rotation reaches new cases within the refresh, with no restart
+            ring = reloadRing();
+        }
         CaseKey.Made made = CaseKey.create(ring, caseId);
         withConnection(c -> {
             CaseKeys.insert(c, store, caseId, made.wrapped(), now);
@@ -157,6 +166,7 @@ public class CaseCrypto {
     }
 
     private TenantKeyring reloadRing() {
+        ringLoadedAt = System.nanoTime();
         return withConnection(c -> TenantKeyring.load(c, root, store)).orElseThrow(() -> new IllegalStateException(
                 "tenant " + store.tenantId() + " has no keyring in " + store.schema() + ": the control plane makes it when it migrates the tenant"));
     }

@@ -32,7 +32,7 @@ public class AwsRootKeys implements TenantRootKeys {
 
     @Override
     public Aead aead(TenantSpec tenant) {
-        return new KmsAead(clients.kms(tenant.region()), keyArn(tenant));
+        return new io.undersign.privacy.KmsAead(clients.kms(tenant.region()), keyArn(tenant));
     }
 
     @Override

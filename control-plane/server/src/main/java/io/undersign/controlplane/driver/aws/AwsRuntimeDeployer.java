@@ -45,7 +45,7 @@ public class AwsRuntimeDeployer implements RuntimeDeployer {
                 // where integrators reach it (its OpenAPI document names it): the api. host behind the NLB, port 443
                 tenant.brandColour(), "https://" + tenant.apiHost(), stacks.jdbcUrl(outputs),
                 SiloNames.databaseSecret(tenant.id()), SiloOutputs.brokerUrl(outputs),
-                SiloNames.brokerSecret(tenant.id()), release));
+                SiloNames.brokerSecret(tenant.id()), release, outputs.text("root_key_arn"), io.undersign.controlplane.tenant.TenantNames.keyDatabase(tenant.id())));
         String template = outputs.text("launch_template_id");
         long version = tenant.release() == null
                 ? rollout.templateVersion(template, RuntimeRollout.imageDescription(release), release, java.util.Optional.empty())

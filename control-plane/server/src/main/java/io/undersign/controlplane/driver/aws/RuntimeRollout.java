@@ -172,7 +172,7 @@ public final class RuntimeRollout {
 
     /** The parameters a runtime reads at boot. */
     public static Map<String, String> runtimeParameters(String tenantId, String displayName, String colour, String apiUrl,
-            String jdbcUrl, String dbSecret, String brokerUrl, String brokerSecret, String release) {
+            String jdbcUrl, String dbSecret, String brokerUrl, String brokerSecret, String release, String rootKeyArn, String keyDatabase) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("tenant-id", tenantId);
         p.put("display-name", displayName);
@@ -185,6 +185,9 @@ public final class RuntimeRollout {
         p.put("broker-url", brokerUrl);
         p.put("broker-secret", brokerSecret);
         p.put("release", release);
+        // the silo's KMS root key (used through KMS with the instance role) and the key database beside the data
+        p.put("root-key-kms-arn", rootKeyArn);
+        p.put("key-database", keyDatabase);
         return p;
     }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FetchConfigTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCRIPT = Path.of("../../ops/ami/fetch-config").toAbsolutePath().normalize();
+    static final String ROOT_KEY_ARN = "arn:aws:kms:eu-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final String API_URL = "https://api.uw.acme.undersign.example";
     private static final String JDBC = "jdbc:mysql://undersign-acme.abcdefghijkl.eu-west-2.rds.amazonaws.com:3306/tenant_acme?sslMode=VERIFY_IDENTITY";
     private static final String BROKER = "failover:(ssl://b-1.mq.eu-west-2.amazonaws.com:61617)?maxReconnectAttempts=-1";
@@ -66,7 +67,7 @@ class FetchConfigTest {
     @Test
     void writesTheRuntimesEnvironmentFromItsParametersAndSecrets() throws Exception {
         parameters(RuntimeRollout.runtimeParameters("acme", "Acme \"Life\" ${UNDERSIGN_BROKER_PASSWORD}", "#0a5c36", API_URL, JDBC, "undersign/acme/db", BROKER,
-                "undersign/acme/broker", "0.1.0"));
+                "undersign/acme/broker", "0.1.0", ROOT_KEY_ARN, "tenant_acme_keys"));
 
         Path env = dir.resolve("etc/undersign/runtime.env");
         Result result = fetch(env);
@@ -84,7 +85,9 @@ class FetchConfigTest {
                 "UNDERSIGN_BROKER_USERNAME=\"tenant-acme\"",
                 "UNDERSIGN_BROKER_PASSWORD=\"pa\\\"ss\\\\word\"",
                 "UNDERSIGN_TENANT_API_URL=\"" + API_URL + "\"",
-                "UNDERSIGN_RELEASE=\"0.1.0\"");
+                "UNDERSIGN_RELEASE=\"0.1.0\"",
+                "UNDERSIGN_ROOT_KEY_KMS_ARN=\"" + ROOT_KEY_ARN + "\"",
+                "UNDERSIGN_KEY_DATABASE=\"tenant_acme_keys\"");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
         String asked = aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParametersByPath")))
                 .get(0).getBodyAsString();
@@ -98,7 +101,7 @@ class FetchConfigTest {
     @Test
     void theInsurersIdentityProviderReachesTheWorkbenchWhenItIsSet() throws Exception {
         parameters(RuntimeRollout.runtimeParameters("acme", "Acme", null, API_URL, JDBC, "undersign/acme/db", BROKER,
-                "undersign/acme/broker", "0.1.0"));
+                "undersign/acme/broker", "0.1.0", ROOT_KEY_ARN, "tenant_acme_keys"));
         ObjectNode value = JSON.createObjectNode().put("issuer", "https://login.acme.example/realms/uw").put("clientId", "workbench")
                 .put("clientSecret", "s3cr\"et").put("rolesClaim", "roles");
         aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
@@ -115,7 +118,7 @@ class FetchConfigTest {
     @Test
     void aMissingParameterWritesNothingAndSaysWhich() throws Exception {
         Map<String, String> incomplete = new java.util.LinkedHashMap<>(RuntimeRollout.runtimeParameters("acme", "Acme", null, API_URL, JDBC,
-                "undersign/acme/db", BROKER, "undersign/acme/broker", "0.1.0"));
+                "undersign/acme/db", BROKER, "undersign/acme/broker", "0.1.0", ROOT_KEY_ARN, "tenant_acme_keys"));
         incomplete.remove("db-url");
         parameters(incomplete);
 

@@ -1,4 +1,4 @@
-package io.undersign.controlplane.driver.aws;
+package io.undersign.privacy;
 
 import com.google.crypto.tink.Aead;
 import java.security.GeneralSecurityException;
@@ -11,15 +11,16 @@ import software.amazon.awssdk.services.kms.KmsClient;
 /**
  * Tink's AEAD over a KMS key (AWS SDK v2; Tink's own AWS KMS module is built on SDK v1): the
  * associated data goes in the encryption context, so KMS refuses to decrypt under any other, and
- * every use is in CloudTrail. The key never leaves KMS.
+ * every use is in CloudTrail. The key never leaves KMS. The control plane and the silo's runtimes
+ * (through their instance role) use it alike.
  */
-final class KmsAead implements Aead {
-    static final String CONTEXT_KEY = "undersign:associated-data";
+public final class KmsAead implements Aead {
+    public static final String CONTEXT_KEY = "undersign:associated-data";
 
     private final KmsClient kms;
     private final String keyArn;
 
-    KmsAead(KmsClient kms, String keyArn) {
+    public KmsAead(KmsClient kms, String keyArn) {
         this.kms = kms;
         this.keyArn = keyArn;
     }
