@@ -234,7 +234,9 @@ class AwsStackProvisionerTest {
                 granted.add(grants.getString(1));
             }
             assertThat(granted).anyMatch(g -> g.startsWith("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + TenantNames.database(id) + "`.*"))
-                    .allMatch(g -> g.contains("`" + TenantNames.database(id) + "`") || g.startsWith("GRANT USAGE ON *.*"));
+                    .anyMatch(g -> g.startsWith("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + TenantNames.keyDatabase(id) + "`.*"))
+                    .allMatch(g -> g.contains("`" + TenantNames.database(id) + "`") || g.contains("`" + TenantNames.keyDatabase(id) + "`")
+                            || g.startsWith("GRANT USAGE ON *.*"));
         }
 
         // the silo's names: aliases to its load balancers, waited on until INSYNC

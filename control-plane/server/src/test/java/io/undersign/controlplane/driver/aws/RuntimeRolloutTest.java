@@ -55,7 +55,7 @@ class RuntimeRolloutTest {
                 "https://api.uw.acme.undersign.example", "jdbc:mysql://db:3306/undersign", "arn:aws:secretsmanager:eu-west-2:111122223333:secret:rds!db-1", "failover:(ssl://b-1:61617)",
                 "undersign/acme/broker", "0.1.0", "arn:aws:kms:eu-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", "tenant_acme_keys"));
         var sent = aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter")));
-        assertThat(sent).hasSize(8);
+        assertThat(sent).hasSize(10);
         var first = new ObjectMapper().readTree(sent.get(0).getBodyAsString());
         assertThat(first.get("Name").asText()).isEqualTo("/undersign/acme/tenant-id");
         assertThat(first.get("Overwrite").asBoolean()).isTrue();
