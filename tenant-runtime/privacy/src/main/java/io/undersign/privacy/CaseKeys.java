@@ -32,6 +32,26 @@ public final class CaseKeys {
         }
     }
 
+    /** The wrapped keys of several cases (those that have one), in one query. */
+    public static java.util.Map<String, byte[]> findAll(Connection c, KeyStore store, java.util.List<String> caseIds) throws SQLException {
+        java.util.Map<String, byte[]> found = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT case_id, wrapped FROM " + store.table("case_key") + " WHERE case_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(caseIds.size(), "?")) + ")")) {
+            for (int i = 0; i < caseIds.size(); i++) {
+                s.setString(i + 1, caseIds.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.put(r.getString(1), r.getBytes(2));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Destroys the case's data key; false when it was gone already. */
     public static boolean destroy(Connection c, KeyStore store, String caseId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM " + store.table("case_key") + " WHERE case_id = ?")) {

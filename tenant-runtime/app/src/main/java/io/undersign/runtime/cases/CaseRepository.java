@@ -158,7 +158,10 @@ public class CaseRepository {
         }
         String sql = "SELECT c.* FROM case_file c" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY c.created_at DESC, c.id DESC LIMIT " + limit;
-        return jdbc.query(sql, this::storedCase, params.toArray());
+        List<Row> rows = jdbc.query(sql, CaseRepository::row, params.toArray());
+        // the page's data keys in one query, not one per case
+        crypto.preload(rows.stream().map(Row::id).toList());
+        return rows.stream().map(this::opened).toList();
     }
 
     /** The case holding an integrator's reference, if any (references are unique in a tenant). */
@@ -237,24 +240,38 @@ public class CaseRepository {
      * of the data from before its erasure), has no answers, evidence or draft: nothing of it can be read.
      */
     private StoredCase storedCase(ResultSet r) throws SQLException {
-        String id = r.getString("id");
-        String answers = r.getString("answers");
-        String evidence = r.getString("evidence");
-        String draft = r.getString("draft");
-        boolean anySealed = io.undersign.privacy.CaseKey.isSealed(answers) || io.undersign.privacy.CaseKey.isSealed(evidence)
-                || io.undersign.privacy.CaseKey.isSealed(draft);
-        Optional<io.undersign.privacy.CaseKey> key = r.getTimestamp("erased_at") != null ? Optional.empty()
-                : anySealed ? crypto.of(id) : Optional.empty();
-        boolean erased = r.getTimestamp("erased_at") != null || (anySealed && key.isEmpty());
-        Map<String, Object> openAnswers = erased ? Map.of() : read(key.map(k -> k.open(ANSWERS_FIELD, answers)).orElse(answers), ANSWERS);
-        Map<String, Map<String, Object>> openEvidence = erased || evidence == null ? Map.of()
-                : read(key.map(k -> k.open(EVIDENCE_FIELD, evidence)).orElse(evidence), EVIDENCE);
-        PageDraft openDraft = erased || draft == null ? null : read(key.map(k -> k.open(DRAFT_FIELD, draft)).orElse(draft), PageDraft.class);
-        return new StoredCase(id, r.getString("reference"), Channel.of(r.getString("channel")),
-                CaseStatus.valueOf(r.getString("status")), openAnswers, openEvidence,
-                r.getDate("application_date").toLocalDate(), r.getTimestamp("created_at").toInstant(),
-                r.getTimestamp("updated_at").toInstant(), r.getString("short_ref"), openDraft,
-                r.getString("rulebook_id") == null ? null : new RulebookRef(r.getString("rulebook_id"), r.getString("rulebook_version")), erased);
+        return opened(row(r));
+    }
+
+    /** A case_file row as stored, its sealed fields still sealed. */
+    private record Row(String id, String reference, String channel, String status, String answers, String evidence, String draft,
+            java.time.LocalDate applicationDate, Instant createdAt, Instant updatedAt, String shortRef, RulebookRef rulebook, boolean erasedMarked) {
+    }
+
+    private static Row row(ResultSet r) throws SQLException {
+        return new Row(r.getString("id"), r.getString("reference"), r.getString("channel"), r.getString("status"), r.getString("answers"),
+                r.getString("evidence"), r.getString("draft"), r.getDate("application_date").toLocalDate(),
+                r.getTimestamp("created_at").toInstant(), r.getTimestamp("updated_at").toInstant(), r.getString("short_ref"),
+                r.getString("rulebook_id") == null ? null : new RulebookRef(r.getString("rulebook_id"), r.getString("rulebook_version")),
+                r.getTimestamp("erased_at") != null);
+    }
+
+    /**
+     * A case as stored, its sealed fields opened. An erased case, or one whose data key is gone (a copy
+     * of the data from before its erasure), has no answers, evidence or draft: nothing of it can be read.
+     */
+    private StoredCase opened(Row row) {
+        boolean anySealed = io.undersign.privacy.CaseKey.isSealed(row.answers()) || io.undersign.privacy.CaseKey.isSealed(row.evidence())
+                || io.undersign.privacy.CaseKey.isSealed(row.draft());
+        Optional<io.undersign.privacy.CaseKey> key = !row.erasedMarked() && anySealed ? crypto.of(row.id()) : Optional.empty();
+        boolean erased = row.erasedMarked() || (anySealed && key.isEmpty());
+        Map<String, Object> answers = erased ? Map.of() : read(key.map(k -> k.open(ANSWERS_FIELD, row.answers())).orElse(row.answers()), ANSWERS);
+        Map<String, Map<String, Object>> evidence = erased || row.evidence() == null ? Map.of()
+                : read(key.map(k -> k.open(EVIDENCE_FIELD, row.evidence())).orElse(row.evidence()), EVIDENCE);
+        PageDraft draft = erased || row.draft() == null ? null
+                : read(key.map(k -> k.open(DRAFT_FIELD, row.draft())).orElse(row.draft()), PageDraft.class);
+        return new StoredCase(row.id(), row.reference(), Channel.of(row.channel()), CaseStatus.valueOf(row.status()), answers, evidence,
+                row.applicationDate(), row.createdAt(), row.updatedAt(), row.shortRef(), draft, row.rulebook(), erased);
     }
 
     private <T> T read(String text, TypeReference<T> type) {

@@ -40,8 +40,11 @@ public class CaseCrypto {
     @Inject
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
-    /** Marks, in the current transaction, the cases whose keys it made (nothing can erase them before it commits). */
-    private static final Object MADE_HERE = new Object();
+    /**
+     * The cases whose key rows the current transaction made or share-locked: nothing can erase them
+     * before it ends, so their later writes need no lock of their own.
+     */
+    private static final Object HELD_HERE = new Object();
 
     private Aead root;
     private KeyStore store;
@@ -73,19 +76,19 @@ public class CaseCrypto {
             return null;
         });
         keys.put(caseId, made.key());
-        madeHere().add(caseId);
+        heldHere().add(caseId);
         return made.key();
     }
 
     @SuppressWarnings("unchecked")
-    private java.util.Set<String> madeHere() {
+    private java.util.Set<String> heldHere() {
         if (transactions.getTransactionKey() == null) {
             return new java.util.HashSet<>();
         }
-        java.util.Set<String> made = (java.util.Set<String>) transactions.getResource(MADE_HERE);
+        java.util.Set<String> made = (java.util.Set<String>) transactions.getResource(HELD_HERE);
         if (made == null) {
             made = new java.util.HashSet<>();
-            transactions.putResource(MADE_HERE, made);
+            transactions.putResource(HELD_HERE, made);
         }
         return made;
     }
@@ -126,7 +129,7 @@ public class CaseCrypto {
      * in this transaction needs no lock.
      */
     public CaseKey forWriting(String caseId) {
-        if (!madeHere().contains(caseId)) {
+        if (!heldHere().contains(caseId)) {
             boolean present = withConnection(c -> {
                 try (var s = c.prepareStatement("SELECT 1 FROM " + store.table("case_key") + " WHERE case_id = ? LOCK IN SHARE MODE")) {
                     s.setString(1, caseId);
@@ -139,6 +142,7 @@ public class CaseCrypto {
                 keys.invalidate(caseId);
                 throw new io.undersign.runtime.cases.CaseErasedException(caseId);
             }
+            heldHere().add(caseId);
         }
         return of(caseId).orElseThrow(() -> new io.undersign.runtime.cases.CaseErasedException(caseId));
     }
@@ -149,6 +153,22 @@ public class CaseCrypto {
             return stored;
         }
         return of(caseId).map(k -> k.open(field, stored)).orElse(null);
+    }
+
+    /** Unwraps the keys of a page of cases not in memory yet with one query (a page of cases costs the same queries whatever its size). */
+    public void preload(java.util.Collection<String> caseIds) {
+        java.util.List<String> missing = caseIds.stream().filter(id -> keys.getIfPresent(id) == null).distinct().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, byte[]> wrapped = withConnection(c -> CaseKeys.findAll(c, store, missing));
+        wrapped.forEach((caseId, bytes) -> {
+            try {
+                keys.put(caseId, CaseKey.open(ring, caseId, bytes));
+            } catch (KeyUnavailableException newerThanOurRing) {
+                // of() reloads the ring for this one when it is read
+            }
+        });
     }
 
     /** Forgets a key this runtime holds (after an erasure). */

@@ -113,26 +113,29 @@ public class AwsStackProvisioner implements StackProvisioner {
 
     @Override
     public void ensureKeyDatabase(TenantSpec tenant) throws Exception {
-        SiloOutputs.Outputs outputs = siloOutputs.of(tenant.id());
-        TenantSecrets secrets = secrets(tenant);
-        JsonNode master = secrets.read(outputs.text("db_master_secret_arn"));
-        JsonNode user = secrets.read(SiloNames.databaseSecret(tenant.id()));
-        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(siloOutputs.serverUrl(outputs), master.get("username").asText(),
-                master.get("password").asText())) {
-            TenantDatabases.ensureKeyDatabase(admin, TenantNames.database(tenant.id()), "%", user.get("username").asText(),
-                    TenantNames.migrationUser(tenant.id()));
-        }
+        asMaster(tenant, (admin, runtimeUser) -> TenantDatabases.ensureKeyDatabase(admin, TenantNames.database(tenant.id()), "%", runtimeUser,
+                TenantNames.migrationUser(tenant.id())));
     }
 
     @Override
     public void appendOnlyAudit(TenantSpec tenant) throws Exception {
+        asMaster(tenant, (admin, runtimeUser) -> TenantDatabases.appendOnlyAudit(admin, TenantNames.database(tenant.id()), "%", runtimeUser));
+    }
+
+    @FunctionalInterface
+    private interface MasterWork {
+        void run(java.sql.Connection admin, String runtimeUser) throws java.sql.SQLException;
+    }
+
+    /** Work on the silo's RDS instance as its RDS-managed master user (read for this only), knowing the runtime's user. */
+    private void asMaster(TenantSpec tenant, MasterWork work) throws java.sql.SQLException {
         SiloOutputs.Outputs outputs = siloOutputs.of(tenant.id());
         TenantSecrets secrets = secrets(tenant);
         JsonNode master = secrets.read(outputs.text("db_master_secret_arn"));
         JsonNode user = secrets.read(SiloNames.databaseSecret(tenant.id()));
         try (java.sql.Connection admin = java.sql.DriverManager.getConnection(siloOutputs.serverUrl(outputs), master.get("username").asText(),
                 master.get("password").asText())) {
-            TenantDatabases.appendOnlyAudit(admin, TenantNames.database(tenant.id()), "%", user.get("username").asText());
+            work.run(admin, user.get("username").asText());
         }
     }
 
