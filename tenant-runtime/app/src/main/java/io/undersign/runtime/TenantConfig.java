@@ -34,6 +34,10 @@ public interface TenantConfig {
         @WithDefault("PT30S")
         java.time.Duration keyringRefresh();
 
+        /** How often values still in the clear (stored before sealing, or by an older runtime during an upgrade) are looked for and sealed. */
+        @WithDefault("PT1M")
+        java.time.Duration legacySweep();
+
         /** Unwrapped data keys kept in memory, most recently used first. */
         @WithDefault("20000")
         int cachedKeys();

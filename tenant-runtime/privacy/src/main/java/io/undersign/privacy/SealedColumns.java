@@ -34,6 +34,16 @@ public final class SealedColumns {
         return Optional.ofNullable(SEALED.getOrDefault(table, Map.of()).get(column));
     }
 
+    /** The tables holding sealed values. */
+    public static java.util.Set<String> tables() {
+        return SEALED.keySet();
+    }
+
+    /** The sealed columns of {@code table}. */
+    public static java.util.Set<String> columns(String table) {
+        return SEALED.getOrDefault(table, Map.of()).keySet();
+    }
+
     /** The column of {@code table} naming the case its sealed values belong to. */
     public static String caseColumn(String table) {
         return "case_file".equals(table) ? "id" : "case_id";

@@ -80,6 +80,44 @@ class CliTest {
     }
 
     @Test
+    void anApplicantsRightsAreCarriedOutFromTheCommandLine() throws Exception {
+        String id = Api.uniqueId("clipriv");
+        Api.onboard(id);
+        String caseId = io.undersign.controlplane.support.Evidence.createPending(io.undersign.controlplane.support.MtlsClient.of(id, id),
+                "POL-CLI").get("id").asText();
+
+        java.nio.file.Path page = java.nio.file.Files.createTempFile("subject-access", ".html");
+        Run access = undersign(Role.ADMIN, "cases", "subject-access", id, caseId, "--html", "--out", page.toString());
+        assertThat(access.exit()).as(access.err()).isZero();
+        assertThat(java.nio.file.Files.readString(page)).contains("Your answers", "height_cm", "168");
+        Run json = undersign(Role.ADMIN, "cases", "subject-access", id, caseId);
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"height_cm\" : 168", "\"engineDecisions\"");
+
+        Run badId = undersign(Role.ADMIN, "cases", "erase", id, "not-a-case", "--reason", "x");
+        assertThat(badId.exit()).isEqualTo(3);
+        assertThat(badId.err().strip()).doesNotContain("\n").contains("(field: caseId)");
+        Run noReason = undersign(Role.ADMIN, "cases", "erase", id, caseId);
+        assertThat(noReason.exit()).isEqualTo(2);
+        Run erased = undersign(Role.ADMIN, "cases", "erase", id, caseId, "--reason", "applicant's request");
+        assertThat(erased.exit()).as(erased.err()).isZero();
+        assertThat(erased.out()).contains("Case " + caseId + " of " + id + " erased at", "the applicant's answers", "Signature (Ed25519");
+
+        Run rotated = undersign(Role.ADMIN, "tenants", "rotate-keys", id);
+        assertThat(rotated.exit()).isZero();
+        assertThat(rotated.out()).contains("2 key-encryption key(s)");
+        Run notANumber = undersign(Role.ADMIN, "tenants", "retention", id, "--set", "declined=abc");
+        assertThat(notANumber.exit()).isEqualTo(2);
+        assertThat(notANumber.err().strip()).doesNotContain("\n").contains("declined");
+        Run set = undersign(Role.ADMIN, "tenants", "retention", id, "--set", "declined=12", "--set", "accepted=none");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).contains("declined    12 months", "accepted    until an erasure request");
+        Run check = undersign(Role.VIEWER, "tenants", "retention-check", id);
+        assertThat(check.exit()).isZero();
+        assertThat(check.out()).contains("keeps no case past its retention");
+    }
+
+    @Test
     void failuresPrintOneLineOnStderrWithANonZeroExit() {
         Run invalid = undersign(Role.OPERATOR, "tenants", "create", "Not_Valid", "--name", "X");
         assertThat(invalid.exit()).isEqualTo(3);

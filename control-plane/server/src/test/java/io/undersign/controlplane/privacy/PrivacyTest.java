@@ -122,6 +122,8 @@ class PrivacyTest {
         ErasureReceipt.Signed receipt = JSON.treeToValue(signed, ErasureReceipt.Signed.class);
         String publicKey = as(Role.VIEWER).get("/api/v1/tenants/" + a + "/keys").then().statusCode(200).extract().path("receiptPublicKeyset");
         assertThat(ErasureReceipt.verify(receipt, publicKey)).isTrue();
+        String otherTenantsKey = as(Role.VIEWER).get("/api/v1/tenants/" + b + "/keys").then().statusCode(200).extract().path("receiptPublicKeyset");
+        assertThat(ErasureReceipt.verify(receipt, otherTenantsKey)).as("each tenant signs with its own key").isFalse();
         assertThat(receipt.receipt().requestedBy()).startsWith("operator:");
         // the runtime's API sees the erasure at once; the integrator gets the same receipt
         var viaApi = JSON.readTree(apiA.get("/api/v1/cases/" + id + "/erasure").body());

@@ -149,6 +149,35 @@ class HealthDataPrivacyTest {
         given().get("/api/v1/cases/" + id).then().statusCode(200).body("answers.height_cm", equalTo(168));
     }
 
+    @Test
+    void valuesStoredInTheClearBeforeSealingAreSealedWhereTheyAre() throws Exception {
+        // a case as a runtime from before sealing stored it (or an older runtime writes beside a newer one during an upgrade)
+        String id = "LegacyCaseAAAAAAAAAAAA";
+        try (var c = DriverManager.getConnection(TenantStack.url(), "root", "")) {
+            try (var s = c.prepareStatement("INSERT INTO case_file (id, reference, channel, status, answers, application_date, created_at, "
+                    + "updated_at, short_ref) VALUES (?, 'POL-LEGACY', 'api', 'DECIDED', ?, CURDATE(), NOW(6), NOW(6), 'LEGA-CY01')")) {
+                s.setString(1, id);
+                s.setString(2, Answers.STANDARD);
+                s.executeUpdate();
+            }
+            try (var s = c.prepareStatement("INSERT INTO case_decision (case_id, outcome, rulebook_id, rulebook_version, decision, created_at) "
+                    + "VALUES (?, 'STANDARD', 'term-life-uk', '2026.12.1', '{\"outcome\": \"STANDARD\", \"explanation\": {\"firings\": []}}', NOW(6))")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var c = DriverManager.getConnection(TenantStack.url(), "root", "");
+                    var r = c.createStatement().executeQuery("SELECT f.answers, d.decision FROM case_file f JOIN case_decision d ON d.case_id = f.id "
+                            + "WHERE f.id = '" + id + "'")) {
+                r.next();
+                return r.getString(1).startsWith("tink1:") && r.getString(2).startsWith("tink1:");
+            }
+        });
+        given().get("/api/v1/cases/" + id).then().statusCode(200).body("answers.height_cm", equalTo(168)).body("decision.outcome", equalTo("STANDARD"));
+        assertThat(dump()).doesNotContain(HEIGHT, HEIGHT_TIGHT);
+    }
+
     /** A case that needed a blood profile, with the provider's result applied over the real broker. */
     private String caseWithEvidence(String reference) throws Exception {
         String id = given().contentType(ContentType.JSON).body(Answers.caseBody(reference, Answers.NEEDS_BLOOD)).post("/api/v1/cases")
