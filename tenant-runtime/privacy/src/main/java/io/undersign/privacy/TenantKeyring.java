@@ -30,6 +30,8 @@ import java.util.Optional;
 public final class TenantKeyring {
     static final String KEK = "kek";
     static final String RECEIPTS = "receipts";
+    /** MySQL/MariaDB ER_NO_SUCH_TABLE. */
+    private static final int NO_SUCH_TABLE = 1146;
 
     private final KeyStore store;
     private final KeysetHandle kek;
@@ -98,6 +100,12 @@ public final class TenantKeyring {
                     stored.put(r.getString(1), r.getBytes(2));
                 }
             }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == NO_SUCH_TABLE) {
+                // a tenant whose onboarding stopped before its key database was migrated: it has no keys yet
+                return Optional.empty();
+            }
+            throw e;
         }
         if (!stored.containsKey(KEK) || !stored.containsKey(RECEIPTS)) {
             return Optional.empty();

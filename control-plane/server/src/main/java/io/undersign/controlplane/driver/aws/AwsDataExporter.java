@@ -19,11 +19,24 @@ public class AwsDataExporter implements DataExporter {
     @Inject
     AwsClients clients;
 
+    @Inject
+    io.undersign.controlplane.driver.TenantExportZip zip;
+
+    @Inject
+    io.undersign.controlplane.driver.StackProvisioner provisioner;
+
+    /**
+     * The readable export (health values opened, as the root key is deleted next) and a kept RDS
+     * snapshot beside it, which opens only while the root key exists.
+     */
     @Override
-    public Map<String, String> export(TenantSpec tenant) {
+    public Map<String, String> export(TenantSpec tenant) throws Exception {
+        Map<String, String> outputs = new java.util.LinkedHashMap<>(zip.write(tenant, provisioner.connection(tenant)));
         String snapshot = "undersign-" + tenant.id() + "-offboarding";
         String arn = new DatabaseSnapshots(clients.regional(tenant.region()).rds(), config.aws().rolloutPollInterval(),
                 config.aws().rolloutTimeout()).snapshot("undersign-" + tenant.id(), snapshot);
-        return Map.of("snapshot", snapshot, "snapshotArn", arn);
+        outputs.put("snapshot", snapshot);
+        outputs.put("snapshotArn", arn);
+        return outputs;
     }
 }
