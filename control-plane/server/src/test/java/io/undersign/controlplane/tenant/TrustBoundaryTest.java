@@ -49,7 +49,12 @@ class TrustBoundaryTest {
         Map<String, String> environment = environmentOf(pid);
         assertThat(environment.keySet()).containsExactlyInAnyOrder("LANG", "UNDERSIGN_TENANT_ID", TenantProfile.DISPLAY_NAME_VARIABLE,
                 "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "UNDERSIGN_BROKER_URL", "UNDERSIGN_BROKER_USERNAME", "UNDERSIGN_BROKER_PASSWORD", "UNDERSIGN_TENANT_API_URL");
+                "UNDERSIGN_BROKER_URL", "UNDERSIGN_BROKER_USERNAME", "UNDERSIGN_BROKER_PASSWORD", "UNDERSIGN_TENANT_API_URL",
+                // its own root key (a Tink keyset, the control plane's copy sealed) and its key database's name
+                "UNDERSIGN_ROOT_KEY", "UNDERSIGN_KEY_DATABASE");
+        assertThat(environment.get("UNDERSIGN_ROOT_KEY")).as("a Tink keyset, the tenant's own").contains("primaryKeyId")
+                .isEqualTo(jakarta.enterprise.inject.spi.CDI.current().select(io.undersign.controlplane.secret.SecretStore.class).get()
+                        .get(io.undersign.controlplane.tenant.TenantNames.rootKeySecret(id)).orElseThrow());
         assertThat(TenantProfile.decode(environment.get(TenantProfile.DISPLAY_NAME_VARIABLE))).isEqualTo(name);
         String ownEnvironment = String.join("\n", System.getenv().values());
         for (String token : Api.tokens()) {
