@@ -36,6 +36,17 @@ public class EvidenceLoad {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // the broker connection's threads would keep the JVM alive: fail, and say why
+            System.err.println("EvidenceLoad: " + e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
         String base = args[0];
         JsonNode creds = JSON.readTree(Files.readString(Path.of(args[1])));
         String body = Files.readString(Path.of(args[2]));

@@ -86,7 +86,7 @@ def cleanup(proc, home, database, ids):
     sql = [f"DROP DATABASE IF EXISTS `{database}`"]
     for i in ids:
         db = "tenant_" + i.replace("-", "_")
-        sql += [f"DROP DATABASE IF EXISTS `{db}`", f"DROP USER IF EXISTS 't_{i.replace('-', '_')}'@'%'"]
+        sql += [f"DROP DATABASE IF EXISTS `{db}`", f"DROP DATABASE IF EXISTS `{db}_keys`", f"DROP USER IF EXISTS 't_{i.replace('-', '_')}'@'%'"]
     subprocess.run(["mariadb", "-uroot", "-h127.0.0.1", "-e", ";".join(sql)])
     shutil.rmtree(home, ignore_errors=True)
 

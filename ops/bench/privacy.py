@@ -63,14 +63,14 @@ def runtime_port(tenant):
     raise SystemExit(f"no running runtime for {tenant}: {runtime}")
 
 
-def evidence_rate(simulator, tenant, port, backlog):
+def evidence_rate(simulator, tenant, port, backlog, round_trips):
     work = tempfile.mkdtemp()
     with open(f"{work}/credentials.json", "w") as f:
         json.dump(call("POST", f"/api/v1/tenants/{tenant}/evidence-provider/credentials"), f)
     with open(f"{work}/case.json", "w") as f:
         json.dump(NEEDS_BLOOD, f)
     out = subprocess.run(["java", "-cp", simulator, f"{ROOT}/ops/bench/EvidenceLoad.java", f"http://127.0.0.1:{port}",
-                          f"{work}/credentials.json", f"{work}/case.json", "60", str(backlog), f"http://127.0.0.1:{API}", TOKEN],
+                          f"{work}/credentials.json", f"{work}/case.json", str(round_trips), str(backlog), f"http://127.0.0.1:{API}", TOKEN],
                          capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])["resultsPerSecond"]
 
@@ -83,6 +83,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=40)
     parser.add_argument("--backlog", type=int, default=2000)
+    parser.add_argument("--round-trips", type=int, default=60, help="evidence round trips one at a time before the backlog")
     parser.add_argument("--results", default=f"{ROOT}/ops/bench/results/privacy.md")
     args = parser.parse_args()
     need("wrk", "wrk")
@@ -112,7 +113,7 @@ def main():
                 rows.append(("API case creation", round_no, label, r["rps"], r["p99"], r["errors"]))
         for round_no in (1, 2):
             for t, label in ((sealed, "encryption on"), (plain, "encryption off (baseline)")):
-                rows.append(("evidence results applied", round_no, label, evidence_rate(simulator, t, ports[t], args.backlog), None, 0))
+                rows.append(("evidence results applied", round_no, label, evidence_rate(simulator, t, ports[t], args.backlog, args.round_trips), None, 0))
     finally:
         cleanup(proc, home, database, [sealed, plain])
 
