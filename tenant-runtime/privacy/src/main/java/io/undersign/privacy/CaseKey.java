@@ -1,10 +1,8 @@
 package io.undersign.privacy;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Random;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -33,14 +31,20 @@ public final class CaseKey {
     public record Made(CaseKey key, byte[] wrapped) {
     }
 
+    /** 256-bit AES-GCM data keys: Tink's AES-GCM primitive over 32 random bytes (a keyset per case would cost a protobuf each way). */
+    private static final int KEY_BYTES = 32;
+
     public static Made create(TenantKeyring ring, String caseId) {
         TinkSetup.ready();
+        byte[] raw = Random.randBytes(KEY_BYTES);
         try {
-            KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, ring.kek(), ring.store().context("case", caseId));
-            return new Made(new CaseKey(ring.store(), caseId, handle.getPrimitive(RegistryConfiguration.get(), Aead.class)), wrapped);
+            // the key-encryption keyset's ciphertext names the key that wrapped it (Tink's prefix): rotation keeps old data keys opening
+            byte[] wrapped = ring.kek().encrypt(raw, ring.store().context("case", caseId));
+            return new Made(new CaseKey(ring.store(), caseId, new AesGcmJce(raw)), wrapped);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot make a data key", e);
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
         }
     }
 
@@ -49,11 +53,19 @@ public final class CaseKey {
      * (a key-encryption key newer than the ring, or a key row that is not this case's).
      */
     public static CaseKey open(TenantKeyring ring, String caseId, byte[] wrapped) {
+        byte[] raw = null;
         try {
-            KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, ring.kek(), ring.store().context("case", caseId));
-            return new CaseKey(ring.store(), caseId, handle.getPrimitive(RegistryConfiguration.get(), Aead.class));
+            raw = ring.kek().decrypt(wrapped, ring.store().context("case", caseId));
+            if (raw.length != KEY_BYTES) {
+                throw new GeneralSecurityException("not a data key");
+            }
+            return new CaseKey(ring.store(), caseId, new AesGcmJce(raw));
         } catch (GeneralSecurityException e) {
             throw new KeyUnavailableException("the data key of case " + caseId + " does not open with the tenant's keys");
+        } finally {
+            if (raw != null) {
+                java.util.Arrays.fill(raw, (byte) 0);
+            }
         }
     }
 

@@ -123,7 +123,10 @@ public class CaseRepository {
 
     /** The case, locked until the transaction ends: changes to one case happen one at a time. */
     public Optional<StoredCase> findForUpdate(String id) {
-        return jdbc.query("SELECT * FROM case_file WHERE id = ? FOR UPDATE", this::storedCase, id).stream().findFirst();
+        Optional<StoredCase> found = jdbc.query("SELECT * FROM case_file WHERE id = ? FOR UPDATE", this::storedCase, id).stream().findFirst();
+        // an erasure takes this row lock first: while it is held, the case stays as read
+        found.filter(c -> !c.erased()).ifPresent(c -> crypto.caseRowLocked(c.id()));
+        return found;
     }
 
     /** Newest first, keyset-paged by (created_at, id). */

@@ -155,6 +155,14 @@ public class CaseCrypto {
         return of(caseId).map(k -> k.open(field, stored)).orElse(null);
     }
 
+    /**
+     * The caller's transaction holds the case's row lock (SELECT … FOR UPDATE), which an erasure takes
+     * first too: the case cannot be erased before the transaction ends, so its writes need no key lock.
+     */
+    public void caseRowLocked(String caseId) {
+        heldHere().add(caseId);
+    }
+
     /** Unwraps the keys of a page of cases not in memory yet with one query (a page of cases costs the same queries whatever its size). */
     public void preload(java.util.Collection<String> caseIds) {
         java.util.List<String> missing = caseIds.stream().filter(id -> keys.getIfPresent(id) == null).distinct().toList();
