@@ -78,7 +78,9 @@ class CrashRecoveryIT {
                     .containsExactlyInAnyOrder("tenant/" + tenant + "/db-password", "tenant/" + tenant + "/db-migration-password",
                             "tenant/" + tenant + "/broker-password",
                             "tenant/" + tenant + "/client-ca/key", "tenant/" + tenant + "/client-ca/certificate",
-                            "tenant/" + tenant + "/edge-certificate/key", "tenant/" + tenant + "/edge-certificate/certificate");
+                            "tenant/" + tenant + "/edge-certificate/key", "tenant/" + tenant + "/edge-certificate/certificate",
+                            // the tenant's root key, made once by the first migration that needs it
+                            "tenant/" + tenant + "/root-key");
             assertThat(count(c, "SELECT COUNT(*) FROM `" + database + "`.host_route WHERE tenant_id = '" + tenant + "'")).isEqualTo(2);
             assertThat(count(c, "SELECT COUNT(*) FROM `" + TenantNames.database(tenant) + "`.flyway_schema_history WHERE success = 1"))
                     .isEqualTo(io.undersign.controlplane.support.TenantSchema.migrations().size());
